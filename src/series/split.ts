@@ -1,0 +1,45 @@
+/**
+ * Splits a whole number into whole parts proportional to `weights` (largest remainder method), so the parts
+ * sum exactly to the total; ties go to the earlier index, so the result is deterministic.
+ *
+ * With `capped`, the weights are whole numbers that are also ceilings: no part exceeds its weight (the total
+ * must not exceed their sum). The method already guarantees that in exact arithmetic; the cap makes it hold
+ * under floating-point rounding too. It is what keeps a segment's hourly sessions under the app's.
+ */
+export function split (total: number, weights: readonly number[], capped = false): number[] {
+  const n = weights.length
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += weights[i]!
+  const parts = new Array<number>(n)
+  if (sum <= 0 || total <= 0) return parts.fill(0)
+
+  const remainders = new Array<number>(n)
+  let assigned = 0
+  for (let i = 0; i < n; i++) {
+    const exact = (total * weights[i]!) / sum
+    let floor = Math.floor(exact)
+    if (capped && floor > weights[i]!) floor = weights[i]!
+    parts[i] = floor
+    remainders[i] = exact - floor
+    assigned += floor
+  }
+  let left = total - assigned
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i)
+    order.sort((a, b) => remainders[b]! - remainders[a]! || a - b)
+    for (let j = 0; left > 0 && j < n; j++) {
+      const i = order[j]!
+      if (capped && parts[i]! >= weights[i]!) continue
+      parts[i]! += 1
+      left--
+    }
+    // Only reachable with `capped` when rounding left a unit over: give it to any part with room.
+    for (let i = 0; left > 0 && i < n; i++) {
+      const room = weights[i]! - parts[i]!
+      const add = Math.min(room, left)
+      parts[i]! += add
+      left -= add
+    }
+  }
+  return parts
+}

@@ -1,0 +1,260 @@
+// Resolves a validated fixture set into the World that requests read: references checked, instants parsed,
+// generated entities added, lookups indexed and listings sorted, all once per (re)load.
+import { createHash } from 'node:crypto'
+import { hashString, mix } from '../hash.js'
+import { PERMISSIONS, type AppFixture, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
+import { parseInstant } from './instant.js'
+import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
+import { loadNameSource, type NameSource } from './names.js'
+import { RandomStream } from './random-stream.js'
+import type { ApiKey, App, Segment, SegmentShape, Workspace, World } from './world.js'
+import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
+
+export interface WorldOptions {
+  /** A key with every permission in the first workspace (BRAZE_MOCK_API_KEY); replaces a fixture key equal to it. */
+  readonly extraApiKey?: string | undefined
+}
+
+const GENERATED_SINCE = Date.UTC(2019, 0, 1)
+const GENERATED_UNTIL = Date.UTC(2026, 5, 1)
+const DAY_MS = 86_400_000
+const PLATFORMS = ['ios', 'android', 'web', 'ios', 'android', 'tvos', 'windows', 'macos'] as const
+const TEAMS = ['Growth', 'CRM', 'Lifecycle', 'Product']
+
+const calendars = new Map<string, ZoneCalendar>()
+
+/** Calendars are pure and their caches costly to warm, so every workspace in the zone shares one. */
+function calendarFor (zone: string): ZoneCalendar {
+  let calendar = calendars.get(zone)
+  if (calendar === undefined) {
+    calendar = new ZoneCalendar(zone)
+    calendars.set(zone, calendar)
+  }
+  return calendar
+}
+
+export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions = {}): Promise<World> {
+  const { set, locate } = loaded
+  const fail = (part: Parameters<typeof locate>[0], pointer: string, reason: string): never => {
+    const { file, path } = locate(part, pointer)
+    throw new FixtureError(file, path, reason)
+  }
+  const instant = (part: Parameters<typeof locate>[0], pointer: string, text: string): number =>
+    parseInstant(text) ?? fail(part, pointer, `must be an ISO 8601 date-time (got ${JSON.stringify(text)})`)
+
+  const needsNames = set.workspaces.some(w => (w.generate?.apps ?? 0) + (w.generate?.segments ?? 0) > 0) ||
+    set.apps.some(a => a.name === undefined) ||
+    set.segments.some(s => s.name === undefined || s.tags === undefined)
+  const names = needsNames ? await loadNameSource() : undefined
+
+  interface Draft { fixture: WorkspaceFixture, key: number, apps: App[], segments: Segment[] }
+  const drafts = new Map<string, Draft>()
+  set.workspaces.forEach((fixture, i) => {
+    if (drafts.has(fixture.id)) fail('workspaces', `/${i}/id`, `duplicate workspace id ${JSON.stringify(fixture.id)}`)
+    if (!isValidTimeZone(fixture.time_zone)) {
+      fail('workspaces', `/${i}/time_zone`, `unknown IANA time zone ${JSON.stringify(fixture.time_zone)}`)
+    }
+    drafts.set(fixture.id, { fixture, key: hashString(fixture.id), apps: [], segments: [] })
+  })
+  const draftOf = (part: 'apps' | 'segments' | 'api_keys', i: number, id: string): Draft =>
+    drafts.get(id) ?? fail(part, `/${i}/workspace_id`, `no workspace ${JSON.stringify(id)} in the workspaces`)
+
+  const appIds = new Set<string>()
+  set.apps.forEach((fixture, i) => {
+    if (appIds.has(fixture.id)) fail('apps', `/${i}/id`, `duplicate app id ${JSON.stringify(fixture.id)}`)
+    appIds.add(fixture.id)
+    const draft = draftOf('apps', i, fixture.workspace_id)
+    draft.apps.push(appFrom(fixture, draft.key, instant('apps', `/${i}/created_at`, fixture.created_at), names))
+  })
+
+  const segmentIds = new Set<string>()
+  set.segments.forEach((fixture, i) => {
+    if (segmentIds.has(fixture.id)) fail('segments', `/${i}/id`, `duplicate segment id ${JSON.stringify(fixture.id)}`)
+    segmentIds.add(fixture.id)
+    const draft = draftOf('segments', i, fixture.workspace_id)
+    const createdAt = instant('segments', `/${i}/created_at`, fixture.created_at)
+    const updatedAt = fixture.updated_at === undefined ? createdAt : instant('segments', `/${i}/updated_at`, fixture.updated_at)
+    if (updatedAt < createdAt) fail('segments', `/${i}/updated_at`, 'is before created_at')
+    draft.segments.push(segmentFrom(fixture, draft.key, createdAt, updatedAt, names))
+  })
+
+  for (const draft of drafts.values()) {
+    const generate = draft.fixture.generate
+    if (generate === undefined || names === undefined) continue
+    for (let i = 0; i < generate.apps; i++) draft.apps.push(generatedApp(generate.seed, draft, i, names))
+    for (let i = 0; i < generate.segments; i++) {
+      draft.segments.push(new GeneratedSegment(generate.seed, draft.key, draft.fixture.population, i, names))
+    }
+  }
+
+  const workspaces = new Map<string, Workspace>()
+  for (const { fixture, apps, segments } of drafts.values()) {
+    segments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    workspaces.set(fixture.id, {
+      id: fixture.id,
+      name: fixture.name,
+      calendar: calendarFor(fixture.time_zone),
+      rateLimit: fixture.rate_limit,
+      population: fixture.population,
+      nonAnalyticsSegmentSessions: fixture.non_analytics_segment_sessions,
+      apps,
+      appsById: new Map(apps.map(a => [a.id, a])),
+      segmentsById: new Map(segments.map(s => [s.id, s])),
+      listedSegments: segments.filter(s => !s.archived),
+    })
+  }
+
+  const keys = new Map<string, ApiKey>()
+  set.api_keys.forEach((fixture, i) => {
+    if (keys.has(fixture.key)) fail('api_keys', `/${i}/key`, 'duplicate key')
+    draftOf('api_keys', i, fixture.workspace_id)
+    keys.set(fixture.key, {
+      name: fixture.name,
+      workspace: workspaces.get(fixture.workspace_id)!,
+      permissions: new Set(fixture.permissions),
+      digest: digestOf(fixture.key),
+    })
+  })
+  if (options.extraApiKey !== undefined) {
+    keys.set(options.extraApiKey, {
+      name: 'BRAZE_MOCK_API_KEY',
+      workspace: workspaces.get(set.workspaces[0]!.id)!,
+      permissions: new Set(PERMISSIONS),
+      digest: digestOf(options.extraApiKey),
+    })
+  }
+
+  const now = set.emulator?.now
+  return {
+    workspaces: [...workspaces.values()],
+    keys: [...keys.values()],
+    settings: {
+      ...(now === undefined ? {} : { now: instant('emulator', '/now', now) }),
+      ...(set.emulator?.seed === undefined ? {} : { seed: set.emulator.seed }),
+    },
+  }
+}
+
+export function digestOf (key: string): Buffer {
+  return createHash('sha256').update(key).digest()
+}
+
+function appFrom (fixture: AppFixture, workspaceKey: number, createdAt: number, names: NameSource | undefined): App {
+  const key = mix(workspaceKey, hashString(fixture.id))
+  const { series } = fixture
+  return {
+    id: fixture.id,
+    name: fixture.name ?? names!.appName([key], fixture.platform),
+    platform: fixture.platform,
+    createdAt,
+    key,
+    shape: {
+      dailySessions: series.daily_sessions,
+      growth: series.growth,
+      weekly: series.weekly,
+      peakWeekday: series.peak_weekday,
+      peakHour: series.peak_hour,
+      noise: series.noise,
+    },
+  }
+}
+
+function segmentFrom (fixture: SegmentFixture, workspaceKey: number, createdAt: number, updatedAt: number,
+  names: NameSource | undefined): Segment {
+  const key = mix(workspaceKey, hashString(fixture.id))
+  const name = fixture.name ?? names!.segmentName([key])
+  return {
+    id: fixture.id,
+    name,
+    description: fixture.description,
+    textDescription: fixture.text_description ?? describeSegment(name),
+    tags: fixture.tags ?? names!.segmentTags([key]),
+    teams: fixture.teams,
+    createdAt,
+    updatedAt,
+    analyticsTrackingEnabled: fixture.analytics_tracking_enabled,
+    archived: fixture.archived,
+    key,
+    shape: { ...fixture.series },
+  }
+}
+
+function describeSegment (name: string): string {
+  return `Users who match the filters of "${name}"`
+}
+
+function generatedApp (seed: number, draft: { key: number, fixture: WorkspaceFixture }, index: number, names: NameSource): App {
+  const random = new RandomStream([seed, draft.key, 1, index])
+  const id = random.uuid()
+  const platform = PLATFORMS[index % PLATFORMS.length]!
+  const key = mix(draft.key, hashString(id))
+  return {
+    id,
+    name: names.appName([seed, draft.key, 1, index], platform),
+    platform,
+    createdAt: GENERATED_SINCE + random.int(0, (GENERATED_UNTIL - GENERATED_SINCE) / DAY_MS / 2) * DAY_MS,
+    key,
+    shape: {
+      dailySessions: Math.round(random.logUniform(2_000, Math.max(2_001, draft.fixture.population / 5))),
+      growth: -0.1 + random.next() * 0.6,
+      weekly: 0.05 + random.next() * 0.2,
+      peakWeekday: random.int(0, 6),
+      peakHour: random.int(7, 22),
+      noise: 0.02 + random.next() * 0.05,
+    },
+  }
+}
+
+/**
+ * A generated segment: its id and numbers are drawn at load, its name and tags (faker, the costly part) on
+ * first read, so a workspace of 100,000 segments starts in well under a second and lists in pages of 100.
+ */
+class GeneratedSegment implements Segment {
+  readonly id: string
+  readonly description = ''
+  readonly teams: readonly string[]
+  readonly createdAt: number
+  readonly updatedAt: number
+  readonly analyticsTrackingEnabled: boolean
+  readonly archived: boolean
+  readonly shape: SegmentShape
+  readonly key: number
+  readonly #seed: number[]
+  readonly #names: NameSource
+  #name: string | undefined
+  #tags: string[] | undefined
+
+  constructor (seed: number, workspaceKey: number, population: number, index: number, names: NameSource) {
+    this.#seed = [seed, workspaceKey, 2, index]
+    this.#names = names
+    const random = new RandomStream(this.#seed)
+    this.id = random.uuid()
+    this.key = mix(workspaceKey, hashString(this.id))
+    this.createdAt = GENERATED_SINCE + Math.floor(random.next() * (GENERATED_UNTIL - GENERATED_SINCE))
+    this.updatedAt = this.createdAt + Math.floor(random.next() * 200 * DAY_MS)
+    this.analyticsTrackingEnabled = random.chance(0.85)
+    this.archived = random.chance(0.04)
+    this.teams = random.chance(0.3) ? [TEAMS[random.int(0, TEAMS.length - 1)]!] : []
+    this.shape = {
+      size: Math.round(random.logUniform(50, Math.max(51, population * 0.6))),
+      growth: -0.3 + random.next() * 0.9,
+      weekly: random.next() * 0.05,
+      noise: 0.005 + random.next() * 0.025,
+      engagement: random.logUniform(0.2, 3),
+    }
+  }
+
+  get name (): string {
+    this.#name ??= this.#names.segmentName(this.#seed)
+    return this.#name
+  }
+
+  get tags (): readonly string[] {
+    this.#tags ??= this.#names.segmentTags(this.#seed)
+    return this.#tags
+  }
+
+  get textDescription (): string {
+    return describeSegment(this.name)
+  }
+}

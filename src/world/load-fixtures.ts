@@ -1,0 +1,103 @@
+// Reads a fixture set from a directory (one JSON file per part) or takes it inline, and validates each part
+// against its schema. Every failure is a FixtureError naming the file, the JSON path and the reason.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Kind, type Static, type TSchema } from '@sinclair/typebox'
+import { Value, type ValueError } from '@sinclair/typebox/value'
+import { FIXTURE_FILES, FixtureSet } from './fixture-schema.js'
+
+export class FixtureError extends Error {
+  readonly file: string
+  readonly path: string
+  readonly reason: string
+
+  constructor (file: string, path: string, reason: string) {
+    super(`${file}${path === '' ? '' : ` at ${path}`}: ${reason}`)
+    this.name = 'FixtureError'
+    this.file = file
+    this.path = path
+    this.reason = reason
+  }
+}
+
+type Part = keyof FixtureSet
+
+/** A validated fixture set, with defaults applied, and where each part came from for later error messages. */
+export interface LoadedFixtures {
+  readonly set: FixtureSet
+  /** Names the file and JSON path of an item, e.g. locate('segments', '/3/id'). */
+  locate (part: Part, pointer: string): { file: string, path: string }
+}
+
+const PARTS = Object.keys(FIXTURE_FILES) as Part[]
+
+export async function loadFixtures (source: string | unknown): Promise<LoadedFixtures> {
+  return typeof source === 'string' ? await loadDirectory(source) : loadInline(source)
+}
+
+function loadInline (value: unknown): LoadedFixtures {
+  const set = validate(FixtureSet, value, 'inline fixtures', '')
+  return { set, locate: (part, pointer) => ({ file: 'inline fixtures', path: `/${part}${pointer}` }) }
+}
+
+async function loadDirectory (dir: string): Promise<LoadedFixtures> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch (error) {
+    throw new FixtureError(dir, '', `cannot read the fixtures directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  const known = new Set<string>(Object.values(FIXTURE_FILES))
+  const stray = names.find(name => name.endsWith('.json') && !known.has(name))
+  if (stray !== undefined) {
+    throw new FixtureError(join(dir, stray), '', `not a fixture file; expected ${[...known].join(', ')}`)
+  }
+
+  const raw: Record<string, unknown> = {}
+  for (const part of PARTS) {
+    const file = FIXTURE_FILES[part]
+    if (!names.includes(file)) {
+      if (part === 'workspaces') throw new FixtureError(join(dir, file), '', 'missing; a fixture set needs at least one workspace')
+      continue
+    }
+    const partSchema = FixtureSet.properties[part] as TSchema
+    raw[part] = validate(partSchema, await readJson(join(dir, file)), join(dir, file), '')
+  }
+  const set = Value.Default(FixtureSet, raw) as FixtureSet
+  return { set, locate: (part, pointer) => ({ file: join(dir, FIXTURE_FILES[part]), path: pointer }) }
+}
+
+async function readJson (file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8')
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    const position = /position (\d+)/.exec(message)
+    const where = position === null ? '' : lineAndColumn(text, Number(position[1]))
+    throw new FixtureError(file, where, `not valid JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')})`)
+  }
+}
+
+function lineAndColumn (text: string, position: number): string {
+  const before = text.slice(0, position).split('\n')
+  return `line ${before.length} column ${before.at(-1)!.length + 1}`
+}
+
+function validate<T extends TSchema> (schema: T, value: unknown, file: string, base: string): Static<T> {
+  const withDefaults = Value.Default(schema, structuredClone(value))
+  const error = Value.Errors(schema, withDefaults).First()
+  if (error !== undefined) throw new FixtureError(file, `${base}${error.path}` || '/', describe(error))
+  return withDefaults as Static<T>
+}
+
+/** TypeBox's messages, made specific where they are vague (unions of literals, unexpected properties). */
+function describe (error: ValueError): string {
+  const { schema, value } = error
+  if (schema[Kind] === 'Union' && Array.isArray(schema.anyOf) && schema.anyOf.every((s: TSchema) => 'const' in s)) {
+    return `must be one of: ${schema.anyOf.map((s: TSchema) => String(s.const)).join(', ')} (got ${JSON.stringify(value)})`
+  }
+  if (error.message === 'Unexpected property') return 'unknown property (a typo?)'
+  if (schema.format === 'instant') return `must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got ${JSON.stringify(value)})`
+  return `${error.message.replace(/^Expected/, 'must be')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`
+}
