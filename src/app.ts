@@ -1,0 +1,73 @@
+// buildApp: the emulator as a Fastify instance, ready to inject into or listen with. It never listens, reads
+// the environment or installs signal handlers; src/server.ts does those.
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { parse as parseQuery } from 'fast-querystring'
+import { Emulator, type EmulatorOptions } from './emulator.js'
+import brazeAccess from './plugins/braze-access.js'
+import brazeErrors from './plugins/braze-errors.js'
+import brazeHeaders from './plugins/braze-headers.js'
+import { mockHealth } from './routes/mock-health.js'
+import { segmentsDataSeries } from './routes/segments-data-series.js'
+import { sessionsDataSeries } from './routes/sessions-data-series.js'
+
+/** The fixtures that ship with the emulator (a folder beside src/ and dist/). */
+export const BUILT_IN_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
+
+export interface AppConfig extends Partial<EmulatorOptions> {
+  /** Log level, or false for no logger (the default, as in tests). */
+  readonly logLevel?: string | false
+  /** Human-readable logs (for a terminal) instead of JSON lines. */
+  readonly prettyLogs?: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    emulator: Emulator
+  }
+}
+
+export async function buildApp (config: AppConfig = {}) {
+  const emulator = await Emulator.create({ ...config, fixtures: config.fixtures ?? BUILT_IN_FIXTURES })
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    routerOptions: {
+      // Rails, which serves Braze's API, routes /segments/list/ as /segments/list.
+      ignoreTrailingSlash: true,
+      querystringParser: lastValueWins,
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('emulator', emulator)
+  await app.register(brazeErrors)
+  await app.register(brazeHeaders)
+  await app.register(brazeAccess, { world: () => emulator.world })
+  await app.register(segmentsDataSeries, { emulator })
+  await app.register(sessionsDataSeries, { emulator })
+  await app.register(mockHealth)
+  return app
+}
+
+export type BrazeMockApp = Awaited<ReturnType<typeof buildApp>>
+
+/** A parameter given twice takes its last value, as on the Rails stack Braze runs (BRAZE.md, section 2). */
+function lastValueWins (query: string): Record<string, string> {
+  const parsed = parseQuery(query) as Record<string, string | string[]>
+  for (const name in parsed) {
+    const value = parsed[name]
+    if (Array.isArray(value)) parsed[name] = value.at(-1)!
+  }
+  return parsed as Record<string, string>
+}
+
+function loggerOptions ({ logLevel = false, prettyLogs = false }: AppConfig): FastifyServerOptions['logger'] {
+  if (logLevel === false) return false
+  return {
+    level: logLevel,
+    redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
+    ...(prettyLogs ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
+  }
+}

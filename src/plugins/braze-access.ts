@@ -1,0 +1,75 @@
+// Who may call a Braze route (BRAZE.md, section 1). One onRequest hook, before any validation, so a bad
+// key never learns whether its query was valid: the key (401), then the permission the route names in
+// its `config.permission` (403). Routes without a permission (the emulator's own, 404s) are not touched.
+//
+// @fastify/bearer-auth does not fit: Braze's 401 echoes the key as sent, also for a missing header or
+// another scheme, and bearer-auth's error builder cannot see the request. Its comparison idea is kept:
+// compare fixed-length digests with timingSafeEqual, against every key, without stopping at a match.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { AccessDenied, InvalidApiKey } from '../errors.js'
+import type { Permission } from '../world/fixture-schema.js'
+import type { ApiKey, World } from '../world/world.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a Braze route needs; its presence is what makes the route a Braze route. */
+    permission?: Permission
+  }
+  interface FastifyRequest {
+    /** The caller's key, once authenticated; null on routes without a permission. */
+    apiKey: ApiKey | null
+  }
+}
+
+export interface BrazeAccessOptions {
+  /** The current world (it changes on a fixtures reload). */
+  world: () => World
+  /**
+   * Called for every authenticated request before the permission check (the rate limiter): Braze counts
+   * 403s and 400s against the pool, so it has to see them.
+   */
+  admitted?: (request: FastifyRequest, key: ApiKey, headers: (name: string, value: string) => void) => void
+}
+
+const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
+
+async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): Promise<void> {
+  app.decorateRequest('apiKey', null)
+  app.addHook('onRequest', async (request, reply) => {
+    const permission = request.routeOptions.config.permission
+    if (permission === undefined) return
+
+    const presented = presentedKey(request.headers.authorization)
+    const key = presented.bearer ? findKey(options.world().keys, presented.key) : undefined
+    if (key === undefined) {
+      // Braze sends the rate-limit headers empty on a 401 (BRAZE.md, section 1).
+      for (const name of RATE_LIMIT_HEADERS) reply.header(name, '')
+      throw new InvalidApiKey(presented.key)
+    }
+    request.apiKey = key
+    options.admitted?.(request, key, (name, value) => { reply.header(name, value) })
+    if (!key.permissions.has(permission)) throw new AccessDenied(permission)
+  })
+}
+
+/** The key as sent: after a Bearer scheme (any case, RFC 7235), else the credentials or the whole value. */
+export function presentedKey (header: string | undefined): { bearer: boolean, key: string } {
+  if (header === undefined) return { bearer: false, key: '' }
+  const value = header.trim()
+  const space = value.search(/\s/)
+  if (space === -1) return { bearer: value.toLowerCase() === 'bearer', key: value.toLowerCase() === 'bearer' ? '' : value }
+  return { bearer: value.slice(0, space).toLowerCase() === 'bearer', key: value.slice(space).trim() }
+}
+
+function findKey (keys: readonly ApiKey[], presented: string): ApiKey | undefined {
+  const digest = createHash('sha256').update(presented).digest()
+  let found: ApiKey | undefined
+  for (const key of keys) {
+    if (timingSafeEqual(digest, key.digest)) found = key
+  }
+  return found
+}
+
+export default fp(brazeAccess, { name: 'braze-access', fastify: '5.x' })

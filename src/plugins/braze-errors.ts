@@ -1,0 +1,32 @@
+// Turns every error into Braze's wire shape, {"message": "..."} (BRAZE.md, section 2): the catalogue's own,
+// Ajv's validation errors (as the parameter's rule), Fastify's own 4xx, and anything unexpected (as a
+// logged 500, which no input should reach). Unknown paths and methods answer 404 {"message":"Not Found"}.
+import { STATUS_CODES } from 'node:http'
+import type { FastifyError, FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { invalidParameter, isParameter, NotFound } from '../errors.js'
+
+async function brazeErrors (app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation !== undefined) {
+      const [first] = error.validation
+      const name = first?.instancePath.slice(1) || String(first?.params?.missingProperty ?? '')
+      const message = isParameter(name) ? invalidParameter(name).message : `${name || error.validationContext} is invalid`
+      return reply.code(400).send({ message })
+    }
+    const status = error.statusCode ?? 500
+    if (status >= 500) {
+      request.log.error({ err: error }, 'unexpected error')
+      return reply.code(500).send({ message: 'Internal Server Error' })
+    }
+    // Our errors carry their message; Fastify's own (a body too large, say) get the status text.
+    const message = error.code?.startsWith('BRAZE_') === true ? error.message : STATUS_CODES[status] ?? 'Bad Request'
+    return reply.code(status).send({ message })
+  })
+
+  app.setNotFoundHandler((_request, reply) => {
+    return reply.code(404).send({ message: new NotFound().message })
+  })
+}
+
+export default fp(brazeErrors, { name: 'braze-errors', fastify: '5.x' })

@@ -1,0 +1,30 @@
+// Turns validated query strings into the world's entities and instants; each failure is the parameter's 400.
+// Ids of another workspace are as unknown as ids that do not exist (BRAZE.md, section 2).
+import { invalidParameter } from '../errors.js'
+import { parseEndingAt } from '../world/ending-at.js'
+import type { App, Segment, Workspace } from '../world/world.js'
+
+export function segmentOf (workspace: Workspace, id: string): Segment {
+  const segment = workspace.segmentsById.get(id)
+  if (segment === undefined) throw invalidParameter('segment_id')
+  return segment
+}
+
+export function appOf (workspace: Workspace, id: string): App {
+  const app = workspace.appsById.get(id)
+  if (app === undefined) throw invalidParameter('app_id')
+  return app
+}
+
+/** The exclusive end of the series: `ending_at` as sent, or now. */
+export function endingAtOf (text: string | undefined, workspace: Workspace, now: number): number {
+  if (text === undefined) return now
+  const instant = parseEndingAt(text, workspace.calendar)
+  if (instant === undefined) throw invalidParameter('ending_at')
+  return instant
+}
+
+/** `length` has passed its schema's pattern (1-100 in decimal digits). */
+export function lengthOf (text: string): number {
+  return Number(text)
+}
