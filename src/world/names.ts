@@ -27,18 +27,22 @@ async function createNameSource (): Promise<NameSource> {
   const random = new RandomStream()
   // The English entry exports only its instance; its class and definitions give us one with our randomizer.
   const FakerClass = english.constructor as typeof Faker
-  const faker = new FakerClass({ locale: english.rawDefinitions, randomizer: random })
+  const faker = new FakerClass({
+    locale: english.rawDefinitions,
+    // Faker calls these unbound.
+    randomizer: { next: () => random.next(), seed: (seed) => { random.seed(seed) } },
+  })
 
   const templates: Array<() => string> = [
     () => `${faker.commerce.department()} shoppers`,
     () => `Lapsed ${faker.commerce.department().toLowerCase()} buyers`,
     () => `Users in ${faker.location.country()}`,
+    () => `${faker.location.state()} users`,
     () => `Active in the last ${faker.helpers.arrayElement([7, 14, 30, 60, 90])} days`,
-    () => `Viewed ${faker.commerce.productName()}`,
-    () => `${capitalize(faker.word.adjective())} ${faker.word.noun()} fans`,
+    () => `Browsed ${faker.commerce.department().toLowerCase()} this month`,
     () => `${faker.date.month()} onboarding cohort`,
+    () => `Birthday in ${faker.date.month()}`,
     () => `Push opt-ins in ${faker.location.city()}`,
-    () => `${faker.company.buzzAdjective()} ${faker.company.buzzNoun()} trialists`.replace(/^./, c => c.toUpperCase()),
     () => `Spent over $${faker.helpers.arrayElement([20, 50, 100, 250, 500])} on ${faker.commerce.department().toLowerCase()}`,
   ]
 
@@ -57,8 +61,4 @@ async function createNameSource (): Promise<NameSource> {
       return `${faker.company.name()} ${PLATFORM_LABELS[platform] ?? 'App'}`
     },
   }
-}
-
-function capitalize (word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
 }
