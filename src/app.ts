@@ -10,6 +10,8 @@ import brazeAccess from './plugins/braze-access.js'
 import brazeErrors from './plugins/braze-errors.js'
 import brazeHeaders from './plugins/braze-headers.js'
 import { mockHealth } from './routes/mock-health.js'
+import { segmentsDetails } from './routes/segments-details.js'
+import { segmentsList } from './routes/segments-list.js'
 import { segmentsDataSeries } from './routes/segments-data-series.js'
 import { sessionsDataSeries } from './routes/sessions-data-series.js'
 
@@ -44,7 +46,9 @@ export async function buildApp (config: AppConfig = {}) {
   app.decorate('emulator', emulator)
   await app.register(brazeErrors)
   await app.register(brazeHeaders)
-  await app.register(brazeAccess, { world: () => emulator.world })
+  await app.register(brazeAccess, { world: () => emulator.world, admit: (workspace) => emulator.admit(workspace) })
+  await app.register(segmentsList)
+  await app.register(segmentsDetails)
   await app.register(segmentsDataSeries, { emulator })
   await app.register(sessionsDataSeries, { emulator })
   await app.register(mockHealth)

@@ -4,7 +4,8 @@ import { decodeSeed, type SeriesContext } from './series/context.js'
 import { buildWorld } from './world/build-world.js'
 import { Clock } from './world/clock.js'
 import { loadFixtures } from './world/load-fixtures.js'
-import type { World } from './world/world.js'
+import { RateLimits, type Admission } from './world/rate-limits.js'
+import type { Workspace, World } from './world/world.js'
 
 export interface EmulatorOptions {
   /** A fixtures directory, or a fixture set as an object (the shape of the directory's files, by part). */
@@ -20,6 +21,7 @@ export interface EmulatorOptions {
 export class Emulator {
   readonly clock: Clock
   readonly seed: number
+  readonly rateLimits = new RateLimits()
   #world: World
 
   private constructor (world: World, options: EmulatorOptions) {
@@ -35,6 +37,11 @@ export class Emulator {
 
   get world (): World {
     return this.#world
+  }
+
+  /** Counts one request against the workspace's rate-limit pool, at the emulator's now. */
+  admit (workspace: Workspace): Admission {
+    return this.rateLimits.take(workspace.id, workspace.rateLimit, this.clock.now())
   }
 
   /** What a series computed now depends on besides its entity and buckets. */

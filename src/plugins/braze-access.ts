@@ -1,16 +1,19 @@
-// Who may call a Braze route (BRAZE.md, section 1). One onRequest hook, before any validation, so a bad
-// key never learns whether its query was valid: the key (401), then the permission the route names in
-// its `config.permission` (403). Routes without a permission (the emulator's own, 404s) are not touched.
+// Who may call a Braze route, and how often (BRAZE.md, sections 1 and 3). One onRequest hook, before any
+// validation, so a bad key never learns whether its query was valid: the key (401), then the workspace's
+// rate-limit pool (429; 400s and 403s count too, so it comes before them), then the permission the route
+// names in its `config.permission` (403). Routes without a permission (the emulator's own, 404s) are not
+// touched.
 //
 // @fastify/bearer-auth does not fit: Braze's 401 echoes the key as sent, also for a missing header or
 // another scheme, and bearer-auth's error builder cannot see the request. Its comparison idea is kept:
 // compare fixed-length digests with timingSafeEqual, against every key, without stopping at a match.
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { AccessDenied, InvalidApiKey } from '../errors.js'
+import { AccessDenied, InvalidApiKey, RateLimited } from '../errors.js'
 import type { Permission } from '../world/fixture-schema.js'
-import type { ApiKey, World } from '../world/world.js'
+import type { Admission } from '../world/rate-limits.js'
+import type { ApiKey, Workspace, World } from '../world/world.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,11 +29,8 @@ declare module 'fastify' {
 export interface BrazeAccessOptions {
   /** The current world (it changes on a fixtures reload). */
   world: () => World
-  /**
-   * Called for every authenticated request before the permission check (the rate limiter): Braze counts
-   * 403s and 400s against the pool, so it has to see them.
-   */
-  admitted?: (request: FastifyRequest, key: ApiKey, headers: (name: string, value: string) => void) => void
+  /** Counts an authenticated request against its workspace's pool. */
+  admit: (workspace: Workspace) => Admission
 }
 
 const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
@@ -49,7 +49,16 @@ async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): 
       throw new InvalidApiKey(presented.key)
     }
     request.apiKey = key
-    options.admitted?.(request, key, (name, value) => { reply.header(name, value) })
+
+    const admission = options.admit(key.workspace)
+    reply.header('x-ratelimit-limit', String(admission.limit))
+    reply.header('x-ratelimit-remaining', String(admission.remaining))
+    reply.header('x-ratelimit-reset', String(admission.reset))
+    if (!admission.allowed) {
+      reply.header('retry-after', String(admission.retryAfter))
+      throw new RateLimited()
+    }
+
     if (!key.permissions.has(permission)) throw new AccessDenied(permission)
   })
 }
