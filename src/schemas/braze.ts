@@ -64,3 +64,45 @@ export const BRAZE_ERRORS = {
   403: ErrorBody,
   429: ErrorBody,
 } as const
+
+export const SegmentsListQuery = Type.Object({
+  page: Type.Optional(Type.String({
+    pattern: '^[0-9]+$',
+    description: '0-based page of up to 100 segments; a page past the end is empty.',
+    default: '0',
+    examples: ['0'],
+  })),
+  sort_direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], {
+    default: 'asc',
+    description: 'By creation time: asc (oldest first, the default) or desc.',
+  })),
+})
+export type SegmentsListQuery = Static<typeof SegmentsListQuery>
+
+export const SegmentsListResponse = Type.Object({
+  segments: Type.Array(Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    analytics_tracking_enabled: Type.Boolean(),
+    tags: Type.Array(Type.String()),
+  })),
+  message: Success,
+})
+export type SegmentsListResponse = Static<typeof SegmentsListResponse>
+
+export const SegmentsDetailsQuery = Type.Object({
+  segment_id: SegmentId,
+})
+export type SegmentsDetailsQuery = Static<typeof SegmentsDetailsQuery>
+
+export const SegmentsDetailsResponse = Type.Object({
+  message: Success,
+  created_at: Type.String({ description: 'ISO 8601, UTC.' }),
+  updated_at: Type.String({ description: 'ISO 8601, UTC.' }),
+  name: Type.String(),
+  description: Type.String(),
+  text_description: Type.String(),
+  tags: Type.Array(Type.String()),
+  teams: Type.Array(Type.String()),
+})
+export type SegmentsDetailsResponse = Static<typeof SegmentsDetailsResponse>
