@@ -1,3 +1,4 @@
+import type { OverrideLookup } from '../control/overrides.js'
 import { mix } from '../hash.js'
 
 /** What every generated number depends on besides its entity and bucket. */
@@ -6,6 +7,8 @@ export interface SeriesContext {
   readonly seed: number
   /** The emulator's "now": buckets that start at or after it read 0. */
   readonly now: number
+  /** Values set through the control plane; absent when there are none. */
+  readonly overrides?: OverrideLookup | undefined
 }
 
 /** The one place a configured seed becomes the key every series mixes in. */

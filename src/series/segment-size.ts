@@ -7,8 +7,10 @@ import { jitter, trend, wander, weekly } from './shape.js'
 
 const SALT = 0x51ce
 
-/** The size on a day, before masking: it also sets the segment's share of sessions. */
+/** The size on a day (an override's, if set), before masking: it also sets the segment's share of sessions. */
 export function segmentSizeOn (ctx: SeriesContext, segment: Segment, day: Day): number {
+  const overridden = ctx.overrides?.day(segment.id, day.index)
+  if (overridden !== undefined) return overridden
   const key = mix(mix(ctx.seed, SALT), segment.key)
   const { size, growth, weekly: amplitude, noise } = segment.shape
   return Math.round(size * trend(growth, day.index) * weekly(amplitude, 1, day.weekday) *

@@ -5,7 +5,9 @@
 //   workspace's population, times its engagement, at most 1), split in proportion to the app's own hours,
 //   so they never exceed the unfiltered figure and move with the segment's size.
 // A day that is only partly live (the entity was created, or "now" falls, inside it) is the sum of its live
-// hours, which keeps the hour rule exact on those days too.
+// hours, which keeps the hour rule exact on those days too. Overrides enter at the bottom: an app's day
+// override replaces the generated total before the split, hour overrides replace split hours and make the
+// day their sum, and a segment's size override sets its share.
 import { mix } from '../hash.js'
 import type { App, Segment, Workspace } from '../world/world.js'
 import type { Day } from '../world/zone-calendar.js'
@@ -70,8 +72,9 @@ function fullDay (ctx: SeriesContext, scope: SessionsScope, app: App, day: Day):
 
 /** The day's hours, with the hours before the entities existed or from now on read as 0. */
 function liveHours (ctx: SeriesContext, scope: SessionsScope, app: App, day: Day): number[] {
-  const appHours = split(appDayTotal(ctx, app, day), hourWeights(ctx, app, day))
-  const hours = scope.segment === undefined ? appHours : split(fullDay(ctx, scope, app, day), appHours, true)
+  const hours = scope.segment === undefined
+    ? appHours(ctx, app, day)
+    : split(fullDay(ctx, scope, app, day), appHours(ctx, app, day), true)
   const from = since(app, scope.segment)
   for (let k = 0; k < day.hours; k++) {
     if (!isLive(day.hourStart(k), day.hourEnd(k), from, ctx.now)) hours[k] = 0
@@ -79,7 +82,29 @@ function liveHours (ctx: SeriesContext, scope: SessionsScope, app: App, day: Day
   return hours
 }
 
+/** The app's sessions in each hour of the day: the day's total split by the daily curve, then hour overrides. */
+function appHours (ctx: SeriesContext, app: App, day: Day): number[] {
+  const hours = split(overriddenDayTotal(ctx, app, day), hourWeights(ctx, app, day))
+  const overridden = ctx.overrides?.hours(app.id, day.index)
+  if (overridden !== undefined) {
+    for (const [k, value] of overridden) if (k < hours.length) hours[k] = value
+  }
+  return hours
+}
+
+/** The app's sessions on the day: the sum of its hours where an hour is overridden, else the day's total. */
 function appDayTotal (ctx: SeriesContext, app: App, day: Day): number {
+  if (ctx.overrides?.hours(app.id, day.index) === undefined) return overriddenDayTotal(ctx, app, day)
+  let total = 0
+  for (const value of appHours(ctx, app, day)) total += value
+  return total
+}
+
+function overriddenDayTotal (ctx: SeriesContext, app: App, day: Day): number {
+  return ctx.overrides?.day(app.id, day.index) ?? generatedDayTotal(ctx, app, day)
+}
+
+function generatedDayTotal (ctx: SeriesContext, app: App, day: Day): number {
   const key = mix(mix(ctx.seed, DAY_SALT), app.key)
   const { dailySessions, growth, weekly: amplitude, peakWeekday, noise } = app.shape
   return Math.round(dailySessions * trend(growth, day.index) * weekly(amplitude, peakWeekday, day.weekday) *
