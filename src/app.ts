@@ -5,34 +5,48 @@ import { fileURLToPath } from 'node:url'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
+import { Control } from './control/control.js'
 import { Emulator, type EmulatorOptions } from './emulator.js'
 import brazeAccess from './plugins/braze-access.js'
 import brazeErrors from './plugins/braze-errors.js'
 import brazeHeaders from './plugins/braze-headers.js'
+import faults from './plugins/faults.js'
+import fixturesWatch from './plugins/fixtures-watch.js'
+import requestJournal from './plugins/request-journal.js'
+import { mockControl } from './routes/mock-control.js'
 import { mockHealth } from './routes/mock-health.js'
 import { segmentsDetails } from './routes/segments-details.js'
 import { segmentsList } from './routes/segments-list.js'
 import { segmentsDataSeries } from './routes/segments-data-series.js'
 import { sessionsDataSeries } from './routes/sessions-data-series.js'
+import { parseInstant } from './world/instant.js'
 
 /** The fixtures that ship with the emulator (a folder beside src/ and dist/). */
 export const BUILT_IN_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
 
 export interface AppConfig extends Partial<EmulatorOptions> {
   /** Log level, or false for no logger (the default, as in tests). */
-  readonly logLevel?: string | false
+  readonly logLevel?: string | false | undefined
   /** Human-readable logs (for a terminal) instead of JSON lines. */
-  readonly prettyLogs?: boolean
+  readonly prettyLogs?: boolean | undefined
+  /** The control plane under /_mock/ (default on); off leaves only /_mock/health. */
+  readonly control?: boolean | undefined
+  /** A bearer token the control plane requires. */
+  readonly controlToken?: string | undefined
+  /** Reload the fixtures directory when a file in it changes. */
+  readonly watch?: boolean | undefined
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     emulator: Emulator
+    control: Control
   }
 }
 
 export async function buildApp (config: AppConfig = {}) {
   const emulator = await Emulator.create({ ...config, fixtures: config.fixtures ?? BUILT_IN_FIXTURES })
+  const control = new Control(emulator)
   const app = Fastify({
     logger: loggerOptions(config),
     genReqId: () => randomUUID(),
@@ -41,17 +55,26 @@ export async function buildApp (config: AppConfig = {}) {
       ignoreTrailingSlash: true,
       querystringParser: lastValueWins,
     },
+    ajv: { customOptions: { formats: { instant: (text: string) => parseInstant(text) !== undefined } } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('emulator', emulator)
+  app.decorate('control', control)
+  // Hooks run in registration order: the journal notes the arrival, access may reject, faults apply after.
   await app.register(brazeErrors)
   await app.register(brazeHeaders)
+  await app.register(requestJournal, { emulator })
   await app.register(brazeAccess, { world: () => emulator.world, admit: (workspace) => emulator.admit(workspace) })
+  await app.register(faults, { emulator })
   await app.register(segmentsList)
   await app.register(segmentsDetails)
   await app.register(segmentsDataSeries, { emulator })
   await app.register(sessionsDataSeries, { emulator })
   await app.register(mockHealth)
+  if (config.control !== false) await app.register(mockControl, { control, token: config.controlToken })
+  if (config.watch === true && emulator.fixturesDirectory !== undefined) {
+    await app.register(fixturesWatch, { control, directory: emulator.fixturesDirectory })
+  }
   return app
 }
 

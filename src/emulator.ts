@@ -1,11 +1,17 @@
-// The emulator's state: the world loaded from fixtures, the clock and the seed. The HTTP app reads it; the
-// in-process API and the control plane change it. Nothing here knows about HTTP.
+// The emulator's state: the world loaded from fixtures, the clock, the seed, the rate-limit pools, and what
+// the control plane adds (journal, faults, overrides). The HTTP app reads it; the control plane and the
+// in-process API change it. Nothing here knows about HTTP.
+import { Faults } from './control/faults.js'
+import { Journal } from './control/journal.js'
+import { Overrides } from './control/overrides.js'
 import { decodeSeed, type SeriesContext } from './series/context.js'
 import { buildWorld } from './world/build-world.js'
 import { Clock } from './world/clock.js'
 import { loadFixtures } from './world/load-fixtures.js'
 import { RateLimits, type Admission } from './world/rate-limits.js'
 import type { Workspace, World } from './world/world.js'
+
+export const DEFAULT_JOURNAL_SIZE = 1000
 
 export interface EmulatorOptions {
   /** A fixtures directory, or a fixture set as an object (the shape of the directory's files, by part). */
@@ -16,27 +22,67 @@ export interface EmulatorOptions {
   readonly now?: number | undefined
   /** Shifts every generated number; otherwise the fixtures' `seed`, else 0. */
   readonly seed?: number | undefined
+  /** Requests the journal keeps before dropping the oldest (default 1000; 0 keeps none). */
+  readonly journalSize?: number | undefined
 }
 
 export class Emulator {
   readonly clock: Clock
   readonly seed: number
   readonly rateLimits = new RateLimits()
+  readonly journal: Journal
+  readonly faults = new Faults()
+  readonly overrides = new Overrides()
+  readonly #options: EmulatorOptions
   #world: World
+  #reloading: Promise<World> = Promise.resolve(undefined as unknown as World)
 
   private constructor (world: World, options: EmulatorOptions) {
     this.#world = world
+    this.#options = options
     this.clock = new Clock(options.now ?? world.settings.now)
     this.seed = decodeSeed(options.seed ?? world.settings.seed ?? 0)
+    this.journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
   }
 
   static async create (options: EmulatorOptions): Promise<Emulator> {
-    const world = await buildWorld(await loadFixtures(options.fixtures), { extraApiKey: options.apiKey })
-    return new Emulator(world, options)
+    return new Emulator(await Emulator.#load(options), options)
+  }
+
+  static async #load (options: EmulatorOptions): Promise<World> {
+    return await buildWorld(await loadFixtures(options.fixtures), { extraApiKey: options.apiKey })
   }
 
   get world (): World {
     return this.#world
+  }
+
+  /** Where the fixtures come from: a directory, or undefined for an inline set. */
+  get fixturesDirectory (): string | undefined {
+    return typeof this.#options.fixtures === 'string' ? this.#options.fixtures : undefined
+  }
+
+  /**
+   * Reads the fixtures again and serves them from now on. If they fail validation, the previous world stays
+   * and the FixtureError is thrown. Reloads run one at a time. The clock, seed and state are kept.
+   */
+  reload (): Promise<World> {
+    const next = this.#reloading.catch(() => undefined).then(async () => {
+      const world = await Emulator.#load(this.#options)
+      this.#world = world
+      return world
+    })
+    this.#reloading = next
+    return next
+  }
+
+  /** Journal, rate-limit pools, faults, overrides and clock back to how they started. */
+  reset (): void {
+    this.journal.clear()
+    this.rateLimits.reset()
+    this.faults.clear()
+    this.overrides.clear()
+    this.clock.reset()
   }
 
   /** Counts one request against the workspace's rate-limit pool, at the emulator's now. */
@@ -46,6 +92,6 @@ export class Emulator {
 
   /** What a series computed now depends on besides its entity and buckets. */
   seriesContext (): SeriesContext {
-    return { seed: this.seed, now: this.clock.now() }
+    return { seed: this.seed, now: this.clock.now(), overrides: this.overrides.empty ? undefined : this.overrides }
   }
 }

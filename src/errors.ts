@@ -9,6 +9,13 @@ export const InvalidParameter = createError<[string]>('BRAZE_INVALID_PARAMETER',
 export const NotFound = createError('BRAZE_NOT_FOUND', 'Not Found', 404)
 export const RateLimited = createError('BRAZE_RATE_LIMITED', 'Rate limit exceeded', 429)
 
+/** A control-plane request the emulator cannot carry out (an unknown id, a bucket it cannot place). */
+export const ControlRejected = createError<[string]>('BRAZE_MOCK_REJECTED', '%s', 400)
+/** A fixtures reload that failed validation; the previous fixtures stay in service. */
+export const FixturesRejected = createError<[string]>('BRAZE_MOCK_FIXTURES_REJECTED', 'fixtures not reloaded, the previous ones stay in service: %s', 422)
+export const ControlNotFound = createError<[string]>('BRAZE_MOCK_NOT_FOUND', '%s', 404)
+export const ControlUnauthorized = createError('BRAZE_MOCK_UNAUTHORIZED', 'Invalid control token', 401)
+
 /** What each query parameter must be: the 400 message names the parameter and the rule (BRAZE.md, section 2). */
 export const PARAMETER_RULES = {
   segment_id: 'segment_id must be a string of the Segment api identifier',

@@ -2,7 +2,7 @@
 // SIGINT stops accepting, lets in-flight requests finish and exits.
 import closeWithGrace from 'close-with-grace'
 import { BUILT_IN_FIXTURES, buildApp } from './app.js'
-import { ConfigError, parseSettings, type Settings } from './config.js'
+import { ConfigError, isOn, parseSettings, type Settings } from './config.js'
 import { parseInstant } from './world/instant.js'
 import { FixtureError } from './world/load-fixtures.js'
 
@@ -15,6 +15,10 @@ export async function start (settings: Settings): Promise<void> {
     apiKey: settings.BRAZE_MOCK_API_KEY,
     now: settings.BRAZE_MOCK_NOW === undefined ? undefined : parseInstant(settings.BRAZE_MOCK_NOW),
     seed: settings.BRAZE_MOCK_SEED,
+    journalSize: settings.BRAZE_MOCK_JOURNAL_SIZE,
+    control: settings.BRAZE_MOCK_CONTROL === 'on',
+    controlToken: settings.BRAZE_MOCK_CONTROL_TOKEN,
+    watch: isOn(settings.BRAZE_MOCK_WATCH),
     logLevel: settings.LOG_LEVEL,
     prettyLogs: process.stdout.isTTY,
   })

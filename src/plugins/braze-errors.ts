@@ -10,9 +10,12 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation !== undefined) {
       const [first] = error.validation
-      const name = first?.instancePath.slice(1) || String(first?.params?.missingProperty ?? '')
-      const message = isParameter(name) ? invalidParameter(name).message : `${name || error.validationContext} is invalid`
-      return reply.code(400).send({ message })
+      if (error.validationContext === 'querystring') {
+        const name = first?.instancePath.slice(1) || String(first?.params?.missingProperty ?? '')
+        if (isParameter(name)) return reply.code(400).send({ message: invalidParameter(name).message })
+      }
+      // The control plane's bodies and queries: Ajv's own words, with where they apply.
+      return reply.code(400).send({ message: `${error.validationContext ?? 'request'}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` })
     }
     const status = error.statusCode ?? 500
     if (status >= 500) {

@@ -1,0 +1,136 @@
+// The package's entry point: start an emulator inside a test process and drive it, in two lines.
+//
+//   const braze = await startEmulator({ now: '2026-11-23T12:00:00Z' })
+//   afterAll(() => braze.close())
+//
+// Every control is the same operation as its HTTP twin under /_mock/ (src/control/control.ts).
+import type { TSchema } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { buildApp, type AppConfig, type BrazeMockApp } from './app.js'
+import type { FaultRule } from './control/faults.js'
+import type { JournalEntry } from './control/journal.js'
+import { ControlRejected } from './errors.js'
+import {
+  AdvanceClockBody, FaultRuleBody, OverrideBody, PinClockBody,
+  type ClockView, type OverrideView, type ReloadView,
+} from './schemas/mock.js'
+import { parseInstant } from './world/instant.js'
+
+export { buildApp, BUILT_IN_FIXTURES, type AppConfig, type BrazeMockApp } from './app.js'
+export { FixtureError } from './world/load-fixtures.js'
+export type { FixtureSet } from './world/fixture-schema.js'
+export type { ClockView, FaultRuleBody, JournalEntry, FaultRule, OverrideBody, OverrideView, ReloadView }
+
+type Instant = Date | string | number
+
+export interface StartOptions extends Omit<AppConfig, 'now'> {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  readonly port?: number
+  /** Address to listen on (default 127.0.0.1). */
+  readonly host?: string
+  /** Pins the clock: a Date, an ISO 8601 string or ms since the epoch. */
+  readonly now?: Instant
+}
+
+export interface JournalFilter {
+  readonly path?: string
+  readonly status?: number
+  readonly since?: Instant
+  readonly until?: Instant
+  /** Only the most recent N matching entries. */
+  readonly limit?: number
+}
+
+export interface BrazeMock {
+  /** Base URL to point a Braze client at, e.g. http://127.0.0.1:41234 */
+  readonly url: string
+  /** The Fastify instance, for inject() and anything else. */
+  readonly app: BrazeMockApp
+  close (): Promise<void>
+  /** Journal, rate-limit pools, faults, overrides and clock back to their start state. */
+  reset (): void
+  /** Reads the fixtures again; throws, keeping the previous ones, if they fail validation. */
+  reload (): Promise<ReloadView>
+  readonly clock: {
+    get (): ClockView
+    pin (at: Instant): ClockView
+    /** An ISO 8601 duration ('PT1H') or milliseconds. */
+    advance (by: string | number): ClockView
+    release (): ClockView
+  }
+  readonly journal: {
+    list (filter?: JournalFilter): JournalEntry[]
+    clear (): void
+  }
+  readonly faults: {
+    add (rule: FaultRuleBody): FaultRule
+    list (): FaultRule[]
+    remove (id: string): boolean
+    clear (): void
+  }
+  readonly overrides: {
+    set (body: OverrideBody): OverrideView[]
+    list (): OverrideView[]
+    remove (id: string): boolean
+    clear (): void
+  }
+}
+
+export async function startEmulator (options: StartOptions = {}): Promise<BrazeMock> {
+  const { port = 0, host = '127.0.0.1', now, ...config } = options
+  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs(now) })
+  const url = await app.listen({ port, host })
+  const { control } = app
+  return {
+    url,
+    app,
+    close: () => app.close(),
+    reset: () => { control.reset() },
+    reload: () => control.reload(),
+    clock: {
+      get: () => control.clock(),
+      pin: (at) => control.pinClock(checked(PinClockBody, { at: isoOf(at) })),
+      advance: (by) => control.advanceClock(checked(AdvanceClockBody, { by })),
+      release: () => control.releaseClock(),
+    },
+    journal: {
+      list: ({ path, status, since, until, limit } = {}) => control.journal({
+        ...(path === undefined ? {} : { path }),
+        ...(status === undefined ? {} : { status: String(status) }),
+        ...(since === undefined ? {} : { since: isoOf(since) }),
+        ...(until === undefined ? {} : { until: isoOf(until) }),
+        ...(limit === undefined ? {} : { limit: String(limit) }),
+      }).entries,
+      clear: () => { control.clearJournal() },
+    },
+    faults: {
+      add: (rule) => control.addFault(checked(FaultRuleBody, rule)),
+      list: () => control.faults().faults,
+      remove: (id) => control.removeFault(id),
+      clear: () => { control.clearFaults() },
+    },
+    overrides: {
+      set: (body) => control.setOverrides(checked(OverrideBody, body)).overrides,
+      list: () => control.overrides().overrides,
+      remove: (id) => control.removeOverride(id),
+      clear: () => { control.clearOverrides() },
+    },
+  }
+}
+
+/** In-process inputs get the checks HTTP bodies get from Ajv, with the same kind of message. */
+function checked<T extends TSchema, V> (schema: T, value: V): V {
+  const error = Value.Errors(schema, value).First()
+  if (error !== undefined) throw new ControlRejected(`${error.path || 'value'} ${error.message.toLowerCase()}`)
+  return value
+}
+
+function instantMs (value: Instant): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseInstant(value)
+  if (ms === undefined || Number.isNaN(ms)) throw new ControlRejected(`not an instant: ${String(value)}`)
+  return ms
+}
+
+function isoOf (value: Instant): string {
+  return typeof value === 'string' ? value : new Date(instantMs(value)).toISOString()
+}

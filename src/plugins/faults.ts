@@ -1,0 +1,63 @@
+// Applies fault rules (src/control/faults.ts) to Braze paths, after the access hook, so a fault answers
+// only callers Braze would have answered: added latency first, then one of a Braze-shaped error status
+// (429 with its rate-limit headers), a dropped connection, or a truncated or malformed body.
+import { STATUS_CODES } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { FaultPlan } from '../control/faults.js'
+import type { Emulator } from '../emulator.js'
+import { isEmulatorPath, pathOf } from './emulator-paths.js'
+import { record } from './request-journal.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The faults decided for this request, if any applied. */
+    faultPlan: FaultPlan | null
+  }
+}
+
+const WINDOW_S = 3600
+
+async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
+  app.decorateRequest('faultPlan', null)
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (emulator.faults.empty || isEmulatorPath(request.url)) return
+    const plan = emulator.faults.plan(pathOf(request.url), request.query as Record<string, string>)
+    if (plan === undefined) return
+    request.faultPlan = plan
+    if (plan.delayMs > 0) await sleep(plan.delayMs)
+
+    const effect = plan.outcome?.effect
+    if (effect?.type === 'status') {
+      if (effect.status === 429) {
+        const now = emulator.clock.now() / 1000
+        const reset = (Math.floor(now / WINDOW_S) + 1) * WINDOW_S
+        reply.header('x-ratelimit-limit', String(request.apiKey?.workspace.rateLimit ?? ''))
+        reply.header('x-ratelimit-remaining', '0')
+        reply.header('x-ratelimit-reset', String(reset))
+        reply.header('retry-after', String(Math.max(1, Math.ceil(reset - now))))
+      }
+      const message = effect.status === 429 ? 'Rate limit exceeded' : STATUS_CODES[effect.status] ?? 'Error'
+      return reply.code(effect.status).send({ message })
+    }
+    if (effect?.type === 'drop') {
+      record(emulator, request, null)
+      reply.hijack()
+      request.raw.socket.destroy()
+    }
+  })
+
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const effect = request.faultPlan?.outcome?.effect
+    if (effect === undefined || typeof payload !== 'string') return payload
+    // Half the body, sent as a complete answer of that length: the client's JSON parse fails.
+    if (effect.type === 'truncate') return payload.slice(0, Math.floor(payload.length / 2))
+    // A trailing comma before the closing brace: complete-looking, and rejected by every JSON parser.
+    if (effect.type === 'malformed') return `${payload.slice(0, -1)},}`
+    return payload
+  })
+}
+
+export default fp(faults, { name: 'faults', fastify: '5.x' })

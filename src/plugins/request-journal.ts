@@ -1,0 +1,45 @@
+// Records every request to a Braze path (anything outside /_mock/) in the journal when its answer is sent:
+// method, path, query as sent, the key's workspace (never the key), status, and arrival on the emulator's
+// clock. Registered before the access hook, so requests it rejects are recorded too.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { JournalEntry } from '../control/journal.js'
+import type { Emulator } from '../emulator.js'
+import { isEmulatorPath, pathOf } from './emulator-paths.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** When the request arrived, on the emulator's clock; null on the emulator's own paths. */
+    arrival: { at: number, query: Record<string, string> } | null
+  }
+}
+
+async function requestJournal (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
+  app.decorateRequest('arrival', null)
+  app.addHook('onRequest', async (request) => {
+    if (emulator.journal.capacity === 0 || isEmulatorPath(request.url)) return
+    // A copy: validation later adds defaults to request.query, and the journal shows what was sent.
+    request.arrival = { at: emulator.clock.now(), query: { ...(request.query as Record<string, string>) } }
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    record(emulator, request, reply.statusCode)
+  })
+}
+
+/** Records a request, with the status it was answered (null: the connection was dropped). */
+export function record (emulator: Emulator, request: FastifyRequest, status: number | null): void {
+  if (request.arrival === null) return
+  const entry: Omit<JournalEntry, 'seq' | 'time'> = {
+    method: request.method,
+    path: pathOf(request.url),
+    query: request.arrival.query,
+    workspace_id: request.apiKey?.workspace.id ?? null,
+    status,
+    request_id: request.id,
+    fault: request.faultPlan === null ? null : request.faultPlan.rules.join(','),
+  }
+  emulator.journal.record(request.arrival.at, entry)
+  request.arrival = null
+}
+
+export default fp(requestJournal, { name: 'request-journal', fastify: '5.x' })
