@@ -8,6 +8,8 @@ import { invalidParameter, isParameter, NotFound } from '../errors.js'
 
 async function brazeErrors (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // Fastify parses a body before it routes it to the 404 handler; an unknown route stays a 404 whatever it carries.
+    if (request.is404) return reply.code(404).send({ message: new NotFound().message })
     if (error.validation !== undefined) {
       const [first] = error.validation
       if (error.validationContext === 'querystring') {
