@@ -52,7 +52,9 @@ function parseOffset (offset: string | undefined): number | undefined {
 }
 
 function isCalendarDate (year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false
+  // Year 0000 is refused so that a window of up to 100 days before the earliest ending_at stays in year 0000
+  // or later, which YYYY-MM-DD can still write (a negative year cannot).
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false
   const date = new Date(0)
   date.setUTCFullYear(year, month - 1, day)
   return date.getUTCDate() === day

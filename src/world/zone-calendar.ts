@@ -139,7 +139,9 @@ function formatDate (date: Date): string {
 
 function formatOffset (minutes: number): string {
   const sign = minutes < 0 ? '-' : '+'
-  const abs = Math.abs(minutes)
+  // Before standard time, zones kept local mean time (New York -04:56:02); ISO 8601 offsets have no seconds,
+  // so the offset is written to the nearest minute while the clock time stays the true local one.
+  const abs = Math.round(Math.abs(minutes))
   return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
 }
 
