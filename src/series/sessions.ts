@@ -57,7 +57,7 @@ function since (app: App, segment: Segment | undefined): number {
 
 function dayValue (ctx: SeriesContext, scope: SessionsScope, app: App, day: Day): number {
   const from = since(app, scope.segment)
-  if (!isLive(day.start, day.end, from, ctx.now)) return 0
+  if (day.hours === 0 || !isLive(day.start, day.end, from, ctx.now)) return 0 // a date the zone skipped
   if (day.start >= from && day.end <= ctx.now) return fullDay(ctx, scope, app, day)
   let total = 0
   for (const value of liveHours(ctx, scope, app, day)) total += value

@@ -9,6 +9,8 @@ const DAYS_PER_YEAR = 365.25
 const WANDER_SPAN_DAYS = 14
 
 /** Compound yearly growth around the origin, held within [1/100, 100] so centuries away stay finite. */
+const MAX_WANDER = 0.9
+
 export function trend (growth: number, dayIndex: number): number {
   const factor = Math.pow(1 + growth, (dayIndex - TREND_ORIGIN_DAY) / DAYS_PER_YEAR)
   return Math.min(100, Math.max(0.01, factor))
@@ -19,8 +21,12 @@ export function weekly (amplitude: number, peakWeekday: number, weekday: number)
   return 1 + amplitude * Math.cos((2 * Math.PI * (weekday - peakWeekday)) / 7)
 }
 
-/** Slow noise: a smooth random walk through a knot every two weeks, 1 ± amplitude. */
+/**
+ * Slow noise: a smooth random walk through a knot every two weeks, 1 ± amplitude. The amplitude is held
+ * under 1 so that a noisy fixture still gives positive values.
+ */
 export function wander (key: number, dayIndex: number, amplitude: number): number {
+  amplitude = Math.min(amplitude, MAX_WANDER)
   const knot = Math.floor(dayIndex / WANDER_SPAN_DAYS)
   const t = (dayIndex - knot * WANDER_SPAN_DAYS) / WANDER_SPAN_DAYS
   const a = signed(mix(key, knot))
