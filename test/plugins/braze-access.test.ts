@@ -1,0 +1,254 @@
+// BRAZE.md section 1 through the real app: who gets a 401, who gets a 403, that both come before any
+// parameter is looked at, that a key reaches only its own workspace, and that keys never reach the logs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, type BrazeMockApp } from '../../src/app.js'
+import { BUILT_IN, NOW, testApp } from '../helpers.js'
+
+const { lumen, harbor } = BUILT_IN
+const FULL = lumen.keys.full
+
+/** One valid request per Braze endpoint, each with the permission it needs. */
+const ENDPOINTS = [
+  { permission: 'segments.data_series', url: `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=2` },
+  { permission: 'sessions.data_series', url: '/sessions/data_series?length=2' },
+  { permission: 'segments.list', url: '/segments/list' },
+  { permission: 'segments.details', url: `/segments/details?segment_id=${lumen.segments.allUsers}` },
+] as const
+
+const SERIES_ENDPOINTS = ENDPOINTS.slice(0, 2)
+
+/** GET with the Authorization header exactly as given (none when undefined). */
+async function send (app: BrazeMockApp, url: string, authorization?: string) {
+  const response = await app.inject({
+    method: 'GET',
+    url,
+    headers: authorization === undefined ? {} : { authorization },
+  })
+  return { status: response.statusCode, headers: response.headers, body: response.json() as unknown }
+}
+
+describe('braze-access: unknown and malformed keys (401)', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp() })
+  afterAll(async () => { await app.close() })
+
+  it.each(ENDPOINTS)('an unknown key on $url is 401 echoing the key, with empty rate-limit headers', async ({ url }) => {
+    const key = '9f0c1d2e-0000-4000-8000-000000000000'
+    const response = await send(app, url, `Bearer ${key}`)
+    expect(response.status).toBe(401)
+    expect(response.body).toStrictEqual({ message: `Invalid API key: ${key}` })
+    expect(response.headers['x-ratelimit-limit']).toBe('')
+    expect(response.headers['x-ratelimit-remaining']).toBe('')
+    expect(response.headers['x-ratelimit-reset']).toBe('')
+  })
+
+  // What was sent as the key, after the scheme; empty where nothing was (BRAZE.md section 1, DECIDED).
+  it.each([
+    { case: 'no Authorization header', authorization: undefined, echoed: '' },
+    { case: '"Bearer " with nothing after it', authorization: 'Bearer ', echoed: '' },
+    { case: '"Bearer" alone', authorization: 'Bearer', echoed: '' },
+    { case: 'the Basic scheme', authorization: 'Basic abc', echoed: 'abc' },
+    { case: 'the Token scheme', authorization: 'Token abc', echoed: 'abc' },
+    { case: 'a valid key under the Basic scheme', authorization: `Basic ${FULL}`, echoed: FULL },
+    { case: 'a valid key with no scheme', authorization: FULL, echoed: FULL },
+    { case: 'a valid key wrapped in double quotes', authorization: `Bearer "${FULL}"`, echoed: `"${FULL}"` },
+    { case: 'a valid key wrapped in single quotes', authorization: `Bearer '${FULL}'`, echoed: `'${FULL}'` },
+    { case: 'a valid key with text after it', authorization: `Bearer ${FULL} extra`, echoed: `${FULL} extra` },
+    { case: 'a valid key with a different case', authorization: `Bearer ${FULL.toUpperCase()}`, echoed: FULL.toUpperCase() },
+    { case: 'a valid key missing its last character', authorization: `Bearer ${FULL.slice(0, -1)}`, echoed: FULL.slice(0, -1) },
+    { case: 'a key with printf placeholders', authorization: 'Bearer %s%d%j%%', echoed: '%s%d%j%%' },
+    { case: 'a key of 2,000 characters', authorization: `Bearer ${'k'.repeat(2000)}`, echoed: 'k'.repeat(2000) },
+    { case: 'a key of another emulator\'s shape', authorization: 'Bearer api-key-123', echoed: 'api-key-123' },
+  ])('$case is 401 with the key as sent', async ({ authorization, echoed }) => {
+    for (const { url } of SERIES_ENDPOINTS) {
+      const response = await send(app, url, authorization)
+      expect(response.status).toBe(401)
+      expect(response.body).toStrictEqual({ message: `Invalid API key: ${echoed}` })
+      expect(response.headers['x-ratelimit-limit']).toBe('')
+      expect(response.headers['x-ratelimit-remaining']).toBe('')
+      expect(response.headers['x-ratelimit-reset']).toBe('')
+    }
+  })
+
+  it.each(['bearer', 'BEARER', 'bEaReR'])('the scheme word %s is matched case-insensitively', async (scheme) => {
+    for (const { url } of SERIES_ENDPOINTS) {
+      const response = await send(app, url, `${scheme} ${FULL}`)
+      expect(response.status).toBe(200)
+      expect(response.body).toMatchObject({ message: 'success' })
+    }
+  })
+
+  it('gives the same answer to "Bearer" in any case', async () => {
+    const url = ENDPOINTS[0].url
+    const canonical = await send(app, url, `Bearer ${FULL}`)
+    const lower = await send(app, url, `bearer ${FULL}`)
+    expect(lower.body).toStrictEqual(canonical.body)
+  })
+})
+
+describe('braze-access: permissions (403)', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp() })
+  afterAll(async () => { await app.close() })
+
+  const KEYS = [
+    { name: 'full', key: lumen.keys.full, lacks: undefined },
+    { name: 'noSegmentsDataSeries', key: lumen.keys.noSegmentsDataSeries, lacks: 'segments.data_series' },
+    { name: 'noSessionsDataSeries', key: lumen.keys.noSessionsDataSeries, lacks: 'sessions.data_series' },
+    { name: 'noSegmentsList', key: lumen.keys.noSegmentsList, lacks: 'segments.list' },
+    { name: 'noSegmentsDetails', key: lumen.keys.noSegmentsDetails, lacks: 'segments.details' },
+  ] as const
+  const CASES = KEYS.flatMap(k => ENDPOINTS.map(e => ({ ...k, ...e })))
+
+  it.each(CASES)('key $name on $permission', async ({ key, lacks, permission, url }) => {
+    const response = await send(app, url, `Bearer ${key}`)
+    if (lacks === permission) {
+      expect(response.status).toBe(403)
+      expect(response.body).toStrictEqual({ message: `Access Denied: this API key lacks the ${permission} permission` })
+    } else {
+      expect(response.status).toBe(200)
+      expect(response.body).toMatchObject({ message: 'success' })
+    }
+  })
+
+  it('names segments.data_series exactly', async () => {
+    const response = await send(app, ENDPOINTS[0].url, `Bearer ${lumen.keys.noSegmentsDataSeries}`)
+    expect(response.status).toBe(403)
+    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the segments.data_series permission' })
+  })
+
+  it('names sessions.data_series exactly', async () => {
+    const response = await send(app, ENDPOINTS[1].url, `Bearer ${lumen.keys.noSessionsDataSeries}`)
+    expect(response.status).toBe(403)
+    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the sessions.data_series permission' })
+  })
+})
+
+describe('braze-access: auth comes before validation', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp() })
+  afterAll(async () => { await app.close() })
+
+  const BAD_SEGMENTS_QUERIES = [
+    '/segments/data_series',
+    '/segments/data_series?length=0',
+    '/segments/data_series?segment_id=nope&length=abc&ending_at=yesterday',
+    `/segments/data_series?segment_id=${harbor.segments.highBalance}&length=5`,
+  ]
+  const BAD_SESSIONS_QUERIES = [
+    '/sessions/data_series',
+    '/sessions/data_series?length=101&unit=week',
+    `/sessions/data_series?length=5&app_id=nope&segment_id=${lumen.segments.pushOptedIn}`,
+    '/sessions/data_series?length=5&ending_at=%zz',
+  ]
+
+  it.each([...BAD_SEGMENTS_QUERIES, ...BAD_SESSIONS_QUERIES])('a bad key with the bad query %s is 401', async (url) => {
+    const response = await send(app, url, 'Bearer wrong-key')
+    expect(response.status).toBe(401)
+    expect(response.body).toStrictEqual({ message: 'Invalid API key: wrong-key' })
+  })
+
+  it.each([...BAD_SEGMENTS_QUERIES, ...BAD_SESSIONS_QUERIES])('no key with the bad query %s is 401', async (url) => {
+    const response = await send(app, url)
+    expect(response.status).toBe(401)
+    expect(response.body).toStrictEqual({ message: 'Invalid API key: ' })
+  })
+
+  it.each(BAD_SEGMENTS_QUERIES)('a key without segments.data_series and the bad query %s is 403', async (url) => {
+    const response = await send(app, url, `Bearer ${lumen.keys.noSegmentsDataSeries}`)
+    expect(response.status).toBe(403)
+    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the segments.data_series permission' })
+  })
+
+  it.each(BAD_SESSIONS_QUERIES)('a key without sessions.data_series and the bad query %s is 403', async (url) => {
+    const response = await send(app, url, `Bearer ${lumen.keys.noSessionsDataSeries}`)
+    expect(response.status).toBe(403)
+    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the sessions.data_series permission' })
+  })
+})
+
+describe('braze-access: a key reaches only its own workspace', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp() })
+  afterAll(async () => { await app.close() })
+
+  const SEGMENT_ERROR = { message: 'segment_id must be a string of the Segment api identifier' }
+  const APP_ERROR = { message: 'app_id must be a string of the App api identifier' }
+
+  it.each([
+    { case: 'harbor key, Lumen segment', key: harbor.keys.full, url: `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=3`, body: SEGMENT_ERROR },
+    { case: 'harbor key, Lumen segment on sessions', key: harbor.keys.full, url: `/sessions/data_series?length=3&segment_id=${lumen.segments.allUsers}`, body: SEGMENT_ERROR },
+    { case: 'harbor key, Lumen app', key: harbor.keys.full, url: `/sessions/data_series?length=3&app_id=${lumen.apps.ios}`, body: APP_ERROR },
+    { case: 'Lumen key, harbor segment', key: lumen.keys.full, url: `/segments/data_series?segment_id=${harbor.segments.highBalance}&length=3`, body: SEGMENT_ERROR },
+    { case: 'Lumen key, harbor segment on sessions', key: lumen.keys.full, url: `/sessions/data_series?length=3&segment_id=${harbor.segments.highBalance}`, body: SEGMENT_ERROR },
+    { case: 'Lumen key, harbor app', key: lumen.keys.full, url: `/sessions/data_series?length=3&app_id=${harbor.apps.ios}`, body: APP_ERROR },
+  ])('$case is 400 as an unknown id', async ({ key, url, body }) => {
+    const response = await send(app, url, `Bearer ${key}`)
+    expect(response.status).toBe(400)
+    expect(response.body).toStrictEqual(body)
+  })
+
+  it.each([
+    { case: 'harbor key, harbor segment', key: harbor.keys.full, url: `/segments/data_series?segment_id=${harbor.segments.highBalance}&length=3` },
+    { case: 'harbor key, harbor app', key: harbor.keys.full, url: `/sessions/data_series?length=3&app_id=${harbor.apps.ios}&segment_id=${harbor.segments.highBalance}` },
+    { case: 'Lumen key, Lumen segment', key: lumen.keys.full, url: `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=3` },
+    { case: 'Lumen key, Lumen app', key: lumen.keys.full, url: `/sessions/data_series?length=3&app_id=${lumen.apps.ios}&segment_id=${lumen.segments.allUsers}` },
+  ])('$case answers 200 (the same ids are fine in their own workspace)', async ({ key, url }) => {
+    const response = await send(app, url, `Bearer ${key}`)
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({ message: 'success' })
+  })
+
+  it('answers each workspace from its own apps: the two keys get different session series', async () => {
+    const url = '/sessions/data_series?length=5&ending_at=2025-06-01'
+    const fromLumen = await send(app, url, `Bearer ${lumen.keys.full}`)
+    const fromHarbor = await send(app, url, `Bearer ${harbor.keys.full}`)
+    expect(fromLumen.status).toBe(200)
+    expect(fromHarbor.status).toBe(200)
+    expect(fromHarbor.body).not.toStrictEqual(fromLumen.body)
+  })
+})
+
+describe('braze-access: keys never reach the logs', () => {
+  const unknownKey = 'secret-unknown-0f3a9c77-key'
+  const keysInPlay = [FULL, lumen.keys.noSegmentsDataSeries, harbor.keys.full, unknownKey]
+  let output = ''
+
+  beforeAll(async () => {
+    // Fastify's pino logger writes to process.stdout when no stream is given; buildApp takes only a level,
+    // so the test listens where the logs really go, for as long as the requests run.
+    const chunks: string[] = []
+    const write = process.stdout.write
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+      return true
+    }) as typeof process.stdout.write
+    try {
+      const app = await buildApp({ now: NOW, logLevel: 'trace' })
+      const segments = `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=2`
+      await send(app, segments, `Bearer ${unknownKey}`) // 401
+      await send(app, segments, `Basic ${unknownKey}`) // 401, other scheme
+      await send(app, segments, `Bearer "${FULL}"`) // 401, quoted valid key
+      await send(app, segments, `Bearer ${FULL}`) // 200
+      await send(app, '/segments/data_series?length=0', `Bearer ${FULL}`) // 400
+      await send(app, segments, `Bearer ${lumen.keys.noSegmentsDataSeries}`) // 403
+      await send(app, '/sessions/data_series?length=2&unit=hour', `Bearer ${harbor.keys.full}`) // 200
+      await send(app, '/nowhere', `Bearer ${FULL}`) // 404
+      await app.close()
+    } finally {
+      process.stdout.write = write
+    }
+    output = chunks.join('')
+  })
+
+  it('logs the requests at trace level (so the capture works)', () => {
+    expect(output).toContain('"msg":"incoming request"')
+    expect(output).toContain('/segments/data_series?segment_id=')
+    expect(output).toContain('"statusCode":401')
+    expect(output).toContain('"statusCode":403')
+  })
+
+  it.each(keysInPlay)('never writes the key %s', (key) => {
+    expect(output).not.toContain(key)
+  })
+})
