@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
 import { Control } from './control/control.js'
 import { Emulator, type EmulatorOptions } from './emulator.js'
+import { SERVER_LIMITS } from './limits.js'
 import brazeAccess from './plugins/braze-access.js'
 import brazeErrors from './plugins/braze-errors.js'
 import brazeHeaders from './plugins/braze-headers.js'
@@ -48,6 +49,7 @@ export async function buildApp (config: AppConfig = {}) {
   const emulator = await Emulator.create({ ...config, fixtures: config.fixtures ?? BUILT_IN_FIXTURES })
   const control = new Control(emulator)
   const app = Fastify({
+    ...SERVER_LIMITS,
     logger: loggerOptions(config),
     genReqId: () => randomUUID(),
     routerOptions: {
