@@ -3,23 +3,28 @@
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
 import { Control } from './control/control.js'
 import { Emulator, type EmulatorOptions } from './emulator.js'
 import { SERVER_LIMITS } from './limits.js'
+import apiDocs from './plugins/api-docs.js'
 import brazeAccess from './plugins/braze-access.js'
 import brazeErrors from './plugins/braze-errors.js'
 import brazeHeaders from './plugins/braze-headers.js'
+import drain from './plugins/drain.js'
+import corsPolicy, { type CorsOrigins } from './plugins/cors.js'
 import faults from './plugins/faults.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import requestJournal from './plugins/request-journal.js'
+import requestLog from './plugins/request-log.js'
 import { mockControl } from './routes/mock-control.js'
 import { mockHealth } from './routes/mock-health.js'
 import { segmentsDetails } from './routes/segments-details.js'
 import { segmentsList } from './routes/segments-list.js'
 import { segmentsDataSeries } from './routes/segments-data-series.js'
 import { sessionsDataSeries } from './routes/sessions-data-series.js'
+import { VERSION } from './version.js'
 import { parseInstant } from './world/instant.js'
 
 /** The fixtures that ship with the emulator (a folder beside src/ and dist/). */
@@ -36,6 +41,8 @@ export interface AppConfig extends Partial<EmulatorOptions> {
   readonly controlToken?: string | undefined
   /** Reload the fixtures directory when a file in it changes. */
   readonly watch?: boolean | undefined
+  /** Origins allowed by CORS: '*' (the default) for any, a list, or false for no CORS headers at all. */
+  readonly cors?: CorsOrigins | false | undefined
 }
 
 declare module 'fastify' {
@@ -51,6 +58,8 @@ export async function buildApp (config: AppConfig = {}) {
   const app = Fastify({
     ...SERVER_LIMITS,
     logger: loggerOptions(config),
+    // One line per request comes from the request-log plugin instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     routerOptions: {
       // Rails, which serves Braze's API, routes /segments/list/ as /segments/list.
@@ -62,7 +71,12 @@ export async function buildApp (config: AppConfig = {}) {
 
   app.decorate('emulator', emulator)
   app.decorate('control', control)
-  // Hooks run in registration order: the journal notes the arrival, access may reject, faults apply after.
+  // Hooks run in registration order: CORS answers preflights first, the journal notes the arrival, access
+  // may reject, faults apply after. The docs plugin comes before the routes so that it sees them all.
+  if (config.cors !== false) await app.register(corsPolicy, { origins: config.cors ?? '*' })
+  await app.register(requestLog)
+  await app.register(drain)
+  await app.register(apiDocs, { version: VERSION })
   await app.register(brazeErrors)
   await app.register(brazeHeaders)
   await app.register(requestJournal, { emulator })

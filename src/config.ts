@@ -5,6 +5,15 @@ import { Type, type Static } from '@sinclair/typebox'
 import envSchema from 'env-schema'
 import { parseInstant } from './world/instant.js'
 
+const ORIGIN = 'https?://(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?'
+
+/** BRAZE_MOCK_CORS as the app takes it: '*', a list of origins, or false for off. */
+export function corsOrigins (setting: string): '*' | string[] | false {
+  if (setting === 'off') return false
+  if (setting === '*') return '*'
+  return setting.split(',').map(origin => origin.trim())
+}
+
 /** A string setting with a fixed set of values (a JSON-schema enum, for Ajv's plainest message). */
 function choice<T extends string> (values: readonly T[], fallback: T, description: string) {
   return Type.Unsafe<T>({ type: 'string', enum: values, default: fallback, description })
@@ -28,6 +37,13 @@ export const Settings = Type.Object({
   BRAZE_MOCK_CONTROL: choice(['on', 'off'], 'on', 'off leaves only /_mock/health under /_mock/.'),
   BRAZE_MOCK_CONTROL_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'A bearer token the control plane requires.' })),
   BRAZE_MOCK_WATCH: choice<Flag>(['1', '0', 'true', 'false'], '0', 'Reload the fixtures when a file in their directory changes.'),
+  BRAZE_MOCK_CORS: Type.String({
+    minLength: 1,
+    // An origin is a scheme, a host (a name, IPv4 or [IPv6]) and an optional port: no path, nothing else.
+    pattern: `^(?:\\*|off|${ORIGIN}(?:\\s*,\\s*${ORIGIN})*)$`,
+    default: '*',
+    description: 'Origins a browser may call from: * for any, off, or a comma-separated list such as http://localhost:5173.',
+  }),
   BRAZE_MOCK_JOURNAL_SIZE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 1000, description: 'Requests the journal keeps; the oldest is dropped past it.' }),
 })
 export type Settings = Static<typeof Settings>
@@ -67,7 +83,9 @@ export function parseSettings (variables: Record<string, string | undefined>): S
       const name = e.instancePath.slice(1)
       const rule = e.params.format === 'instant'
         ? 'must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z'
-        : e.params.allowedValues === undefined ? e.message : `must be one of: ${e.params.allowedValues.join(', ')}`
+        : name === 'BRAZE_MOCK_CORS'
+          ? 'must be *, off, or a comma-separated list of origins such as http://localhost:5173'
+          : e.params.allowedValues === undefined ? e.message : `must be one of: ${e.params.allowedValues.join(', ')}`
       if (!named.has(name)) named.set(name, `${name} ${rule} (got ${JSON.stringify(data[name])})`)
     }
     throw new ConfigError([...named.values()].join('; '))

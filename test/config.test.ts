@@ -1,7 +1,7 @@
 // parseSettings: the emulator's settings, read once at start. Defaults, typed values, a ConfigError that
 // names the setting for each bad value, and empty strings treated as unset (docker-compose passes them).
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseSettings, Settings } from '../src/config.js'
+import { ConfigError, corsOrigins, parseSettings, Settings } from '../src/config.js'
 
 /** What nothing set gives; the settings beyond these (added later) are checked against their schema default. */
 const KNOWN_DEFAULTS = { PORT: 4000, HOST: 'localhost', LOG_LEVEL: 'info' }
@@ -130,5 +130,23 @@ describe('parseSettings', () => {
       if (saved === undefined) delete process.env.PORT
       else process.env.PORT = saved
     }
+  })
+})
+
+describe('BRAZE_MOCK_CORS', () => {
+  it('defaults to any origin', () => {
+    expect(parseSettings({}).BRAZE_MOCK_CORS).toBe('*')
+    expect(corsOrigins('*')).toBe('*')
+  })
+
+  it('reads off and a list of origins, spaces around the commas allowed', () => {
+    expect(corsOrigins(parseSettings({ BRAZE_MOCK_CORS: 'off' }).BRAZE_MOCK_CORS)).toBe(false)
+    expect(corsOrigins(parseSettings({ BRAZE_MOCK_CORS: 'http://localhost:5173, https://app.example.com' }).BRAZE_MOCK_CORS))
+      .toStrictEqual(['http://localhost:5173', 'https://app.example.com'])
+  })
+
+  it.each(['localhost:5173', 'http://a.test,', 'on', 'http://a.test;http://b.test', 'http://a.test/path'])('rejects %j, saying what it takes', (value) => {
+    expect(configError({ BRAZE_MOCK_CORS: value }).message)
+      .toBe(`BRAZE_MOCK_CORS must be *, off, or a comma-separated list of origins such as http://localhost:5173 (got ${JSON.stringify(value)})`)
   })
 })

@@ -1,0 +1,24 @@
+// CORS for browser apps on other origins (a frontend on another port): any origin by default, a list of
+// origins, or off. Browser code must be able to read the rate-limit headers and the request id, so those
+// are exposed; the preflight for the Authorization header is answered by @fastify/cors before any other
+// hook runs, so it needs no key and never reaches the journal.
+import cors from '@fastify/cors'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+/** '*' for any origin, or the exact origins allowed (scheme, host and port). */
+export type CorsOrigins = '*' | readonly string[]
+
+const EXPOSED = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After']
+
+async function corsPolicy (app: FastifyInstance, { origins }: { origins: CorsOrigins }): Promise<void> {
+  await app.register(cors, {
+    origin: origins === '*' ? '*' : [...origins],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    exposedHeaders: EXPOSED,
+    maxAge: 600,
+    hideOptionsRoute: true,
+  })
+}
+
+export default fp(corsPolicy, { name: 'cors-policy', fastify: '5.x' })

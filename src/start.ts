@@ -1,0 +1,47 @@
+// Starts the emulator as a process: builds the app from validated settings, listens, and on SIGTERM or
+// SIGINT stops accepting, lets in-flight requests finish and exits. Shared by the two entries, src/server.ts
+// (settings from the environment) and src/cli.ts (flags over the environment).
+import closeWithGrace from 'close-with-grace'
+import { BUILT_IN_FIXTURES, buildApp } from './app.js'
+import { ConfigError, corsOrigins, isOn, parseSettings, type Settings } from './config.js'
+import { parseInstant } from './world/instant.js'
+import { FixtureError } from './world/load-fixtures.js'
+
+/** How long in-flight requests get to finish after a signal before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000
+
+export async function start (settings: Settings): Promise<void> {
+  const app = await buildApp({
+    fixtures: settings.BRAZE_MOCK_FIXTURES ?? BUILT_IN_FIXTURES,
+    apiKey: settings.BRAZE_MOCK_API_KEY,
+    now: settings.BRAZE_MOCK_NOW === undefined ? undefined : parseInstant(settings.BRAZE_MOCK_NOW),
+    seed: settings.BRAZE_MOCK_SEED,
+    journalSize: settings.BRAZE_MOCK_JOURNAL_SIZE,
+    control: settings.BRAZE_MOCK_CONTROL === 'on',
+    controlToken: settings.BRAZE_MOCK_CONTROL_TOKEN,
+    watch: isOn(settings.BRAZE_MOCK_WATCH),
+    cors: corsOrigins(settings.BRAZE_MOCK_CORS),
+    logLevel: settings.LOG_LEVEL,
+    prettyLogs: process.stdout.isTTY,
+  })
+  closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+    if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down')
+    await app.close()
+  })
+  await app.listen({ port: settings.PORT, host: settings.HOST })
+}
+
+/**
+ * Validates `variables` and starts. A bad setting or fixture is the user's to fix: one line on stderr and
+ * exit code 1, no stack trace. Anything else is a bug and is thrown.
+ */
+export async function run (variables: Record<string, string | undefined>): Promise<void> {
+  try {
+    await start(parseSettings(variables))
+  } catch (error) {
+    if (!(error instanceof ConfigError || error instanceof FixtureError)) throw error
+    process.stderr.write(`braze-mock: ${error.message}\n`)
+    process.exitCode = 1
+  }
+}
