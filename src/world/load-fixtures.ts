@@ -135,5 +135,7 @@ function describe (error: ValueError): string {
   }
   if (error.message === 'Unexpected property') return 'unknown property (a typo?)'
   if (schema.format === 'instant') return `must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got ${JSON.stringify(value)})`
-  return `${error.message.replace(/^Expected/, 'must be')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`
+  // "Expected integer to be greater or equal to 0" reads "must be greater or equal to 0".
+  const rule = error.message.replace(/^Expected \w+ to be /, 'must be ').replace(/^Expected/, 'must be')
+  return `${rule}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`
 }

@@ -187,6 +187,13 @@ describe('loadFixtures: invalid content names the file, the JSON pointer and the
   })
 })
 
+describe('loadFixtures: a bound reads as a rule', () => {
+  it('words a broken minimum as "must be greater or equal to", without the type', async () => {
+    const dir = await fixtureDir({ 'workspaces.json': WORKSPACES, 'segments.json': [{ id: 's1', workspace_id: 'w1', created_at: '2020-01-01', series: { size: -5 } }] })
+    expect((await failure(dir)).message).toBe(`${join(dir, 'segments.json')} at /0/series/size: must be greater or equal to 0 (got -5)`)
+  })
+})
+
 describe('loadFixtures: the directory itself', () => {
   it('rejects a stray JSON file, which is likely a misnamed part', async () => {
     const dir = await fixtureDir({ 'workspaces.json': WORKSPACES, 'app.json': [] })
