@@ -76,7 +76,8 @@ export async function buildApp (config: AppConfig = {}) {
   if (config.cors !== false) await app.register(corsPolicy, { origins: config.cors ?? '*' })
   await app.register(requestLog)
   await app.register(drain)
-  await app.register(apiDocs, { version: VERSION })
+  // The docs describe the control plane and live beside it: with control off, only /_mock/health remains.
+  if (config.control !== false) await app.register(apiDocs, { version: VERSION })
   await app.register(brazeErrors)
   await app.register(brazeHeaders)
   await app.register(requestJournal, { emulator })

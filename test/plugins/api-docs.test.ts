@@ -104,3 +104,18 @@ describe('api-docs: /_mock/docs', () => {
     }
   })
 })
+
+describe('api-docs: with the control plane off', () => {
+  it('goes with it: the document and the page are 404 like any unknown path, health stays', async () => {
+    const app = await testApp({ control: false })
+    try {
+      for (const url of ['/_mock/openapi.json', '/_mock/docs']) {
+        const response = await app.inject(url)
+        expect({ url, status: response.statusCode, body: response.json() }).toStrictEqual({ url, status: 404, body: { message: 'Not Found' } })
+      }
+      expect((await app.inject('/_mock/health')).statusCode).toBe(200)
+    } finally {
+      await app.close()
+    }
+  })
+})
