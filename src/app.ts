@@ -71,14 +71,15 @@ export async function buildApp (config: AppConfig = {}) {
 
   app.decorate('emulator', emulator)
   app.decorate('control', control)
-  // Hooks run in registration order: CORS answers preflights first, the journal notes the arrival, access
-  // may reject, faults apply after. The docs plugin comes before the routes so that it sees them all.
+  // Errors first, so that every route, the ones plugins add included, answers in Braze's shape. Hooks run in
+  // registration order: CORS answers preflights, the journal notes the arrival, access may reject, faults
+  // apply after. The docs plugin comes before the routes so that it sees them all.
+  await app.register(brazeErrors)
   if (config.cors !== false) await app.register(corsPolicy, { origins: config.cors ?? '*' })
   await app.register(requestLog)
   await app.register(drain)
   // The docs describe the control plane and live beside it: with control off, only /_mock/health remains.
   if (config.control !== false) await app.register(apiDocs, { version: VERSION })
-  await app.register(brazeErrors)
   await app.register(brazeHeaders)
   await app.register(requestJournal, { emulator })
   await app.register(brazeAccess, { world: () => emulator.world, admit: (workspace) => emulator.admit(workspace) })

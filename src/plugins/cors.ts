@@ -5,6 +5,7 @@
 import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { NotFound } from '../errors.js'
 
 /** '*' for any origin, or the exact origins allowed (scheme, host and port). */
 export type CorsOrigins = '*' | readonly string[]
@@ -12,6 +13,13 @@ export type CorsOrigins = '*' | readonly string[]
 const EXPOSED = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After']
 
 async function corsPolicy (app: FastifyInstance, { origins }: { origins: CorsOrigins }): Promise<void> {
+  // An OPTIONS that is not a preflight (no Origin or no Access-Control-Request-Method) is a method no route
+  // has: Braze's JSON 404, rather than @fastify/cors's plain-text 400.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'OPTIONS' && (request.headers.origin === undefined || request.headers['access-control-request-method'] === undefined)) {
+      throw new NotFound()
+    }
+  })
   await app.register(cors, {
     origin: origins === '*' ? '*' : [...origins],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],

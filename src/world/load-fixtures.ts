@@ -74,6 +74,8 @@ async function readJson (file: string): Promise<unknown> {
   } catch (error) {
     throw new FixtureError(file, '', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
+  // A UTF-8 byte order mark, as some Windows editors write, is not JSON but says nothing wrong about the file.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -122,9 +124,35 @@ function lineAndColumn (text: string, position: number): string {
 
 function validate<T extends TSchema> (schema: T, value: unknown, file: string, base: string): Static<T> {
   const withDefaults = Value.Default(schema, structuredClone(value))
+  const turned = objectTurnedArray(withDefaults, '')
+  if (turned !== undefined) {
+    throw new FixtureError(file, `${base}${turned}` || '/', `must be array (got ${JSON.stringify(valueAt(value, turned))})`)
+  }
   const error = Value.Errors(schema, withDefaults).First()
   if (error !== undefined) throw new FixtureError(file, `${base}${error.path}` || '/', describe(error))
   return withDefaults as Static<T>
+}
+
+/**
+ * Where TypeBox's Value.Default turned an object into an array: for a list with a default ([]), it assigns
+ * the object's properties onto a fresh [] (Object.assign), and the result, an empty array with stray
+ * properties, then passes validation. So `{"id": "a1"}` in apps.json, one app without its brackets, would
+ * load as no apps at all. Such an array has a property that is not an index.
+ */
+function objectTurnedArray (value: unknown, pointer: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  if (Array.isArray(value) && Object.keys(value).some(key => !/^(?:0|[1-9]\d*)$/.test(key))) return pointer
+  for (const [key, item] of Object.entries(value)) {
+    const found = objectTurnedArray(item, `${pointer}/${key}`)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+function valueAt (value: unknown, pointer: string): unknown {
+  let here = value
+  for (const key of pointer.split('/').slice(1)) here = (here as Record<string, unknown> | undefined)?.[key]
+  return here
 }
 
 /** TypeBox's messages, made specific where they are vague (unions of literals, unexpected properties). */
@@ -136,6 +164,7 @@ function describe (error: ValueError): string {
   if (error.message === 'Unexpected property') return 'unknown property (a typo?)'
   if (schema.format === 'instant') return `must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got ${JSON.stringify(value)})`
   // "Expected integer to be greater or equal to 0" reads "must be greater or equal to 0".
+  if (error.message === 'Expected required property') return 'is required'
   const rule = error.message.replace(/^Expected \w+ to be /, 'must be ').replace(/^Expected/, 'must be')
   return `${rule}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`
 }

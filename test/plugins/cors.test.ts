@@ -56,3 +56,15 @@ describe('cors', () => {
     expect(Object.keys(response.headers).filter(name => name.startsWith('access-control-'))).toStrictEqual([])
   })
 })
+
+describe('cors: an OPTIONS that is not a preflight', () => {
+  it.each([
+    ['no Origin', { 'access-control-request-method': 'GET' }],
+    ['no Access-Control-Request-Method', { origin: ORIGIN }],
+    ['neither', {}],
+  ])('is a JSON 404 like any method no route has (%s)', async (_, headers) => {
+    app = await testApp()
+    const response = await app.inject({ method: 'OPTIONS', url: URL_, headers })
+    expect([response.statusCode, response.headers['content-type'], response.body]).toStrictEqual([404, 'application/json', '{"message":"Not Found"}'])
+  })
+})
