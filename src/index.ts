@@ -5,13 +5,13 @@
 //
 // Every control is the same operation as its HTTP twin under /_mock/ (src/control/control.ts).
 import type { TSchema } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 import { buildApp, type AppConfig, type BrazeMockApp } from './app.js'
 import type { FaultRule } from './control/faults.js'
 import type { JournalEntry } from './control/journal.js'
+import { firstInputError } from './control/validate.js'
 import { ControlRejected } from './errors.js'
 import {
-  AdvanceClockBody, FaultRuleBody, OverrideBody, PinClockBody,
+  AdvanceClockBody, FaultRuleBody, JournalQuery, OverrideBody, PinClockBody,
   type ClockView, type OverrideView, type ReloadView,
 } from './schemas/mock.js'
 import { parseInstant } from './world/instant.js'
@@ -60,6 +60,8 @@ export interface BrazeMock {
   }
   readonly journal: {
     list (filter?: JournalFilter): JournalEntry[]
+    /** Entries dropped, oldest first, to stay within journalSize (since start, the last clear or reset). */
+    readonly dropped: number
     clear (): void
   }
   readonly faults: {
@@ -78,7 +80,7 @@ export interface BrazeMock {
 
 export async function startEmulator (options: StartOptions = {}): Promise<BrazeMock> {
   const { port = 0, host = '127.0.0.1', now, ...config } = options
-  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs(now) })
+  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now) })
   const url = await app.listen({ port, host })
   const { control } = app
   return {
@@ -89,18 +91,19 @@ export async function startEmulator (options: StartOptions = {}): Promise<BrazeM
     reload: () => control.reload(),
     clock: {
       get: () => control.clock(),
-      pin: (at) => control.pinClock(checked(PinClockBody, { at: isoOf(at) })),
+      pin: (at) => control.pinClock(checked(PinClockBody, { at: isoOf('at', at) })),
       advance: (by) => control.advanceClock(checked(AdvanceClockBody, { by })),
       release: () => control.releaseClock(),
     },
     journal: {
-      list: ({ path, status, since, until, limit } = {}) => control.journal({
+      list: ({ path, status, since, until, limit } = {}) => control.journal(checked(JournalQuery, {
         ...(path === undefined ? {} : { path }),
         ...(status === undefined ? {} : { status: String(status) }),
-        ...(since === undefined ? {} : { since: isoOf(since) }),
-        ...(until === undefined ? {} : { until: isoOf(until) }),
+        ...(since === undefined ? {} : { since: isoOf('since', since) }),
+        ...(until === undefined ? {} : { until: isoOf('until', until) }),
         ...(limit === undefined ? {} : { limit: String(limit) }),
-      }).entries,
+      })).entries,
+      get dropped () { return control.journal().dropped },
       clear: () => { control.clearJournal() },
     },
     faults: {
@@ -120,17 +123,19 @@ export async function startEmulator (options: StartOptions = {}): Promise<BrazeM
 
 /** In-process inputs get the checks HTTP bodies get from Ajv, with the same kind of message. */
 function checked<T extends TSchema, V> (schema: T, value: V): V {
-  const error = Value.Errors(schema, value).First()
-  if (error !== undefined) throw new ControlRejected(`${error.path || 'value'} ${error.message.toLowerCase()}`)
+  const error = firstInputError(schema, value)
+  if (error !== undefined) throw new ControlRejected(`${error.instancePath.slice(1) || 'value'} ${error.message}`)
   return value
 }
 
-function instantMs (value: Instant): number {
+function instantMs (name: string, value: Instant): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseInstant(value)
-  if (ms === undefined || Number.isNaN(ms)) throw new ControlRejected(`not an instant: ${String(value)}`)
+  if (ms === undefined || !Number.isFinite(new Date(ms).getTime())) {
+    throw new ControlRejected(`${name} must be a Date, an ISO 8601 instant or ms since the epoch (got ${String(value)})`)
+  }
   return ms
 }
 
-function isoOf (value: Instant): string {
-  return typeof value === 'string' ? value : new Date(instantMs(value)).toISOString()
+function isoOf (name: string, value: Instant): string {
+  return typeof value === 'string' ? value : new Date(instantMs(name, value)).toISOString()
 }

@@ -4,6 +4,7 @@
 import { Duration } from 'luxon'
 import type { Emulator } from '../emulator.js'
 import { ControlRejected, FixturesRejected } from '../errors.js'
+import { isEmulatorPath } from '../plugins/emulator-paths.js'
 import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, ReloadView } from '../schemas/mock.js'
 import { parseEndingAt } from '../world/ending-at.js'
 import { parseInstant } from '../world/instant.js'
@@ -31,12 +32,15 @@ export class Control {
   }
 
   pinClock ({ at }: { at: string }): ClockView {
-    this.#emulator.clock.pin(parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`))
+    const instant = parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`)
+    this.#emulator.clock.pin(withinClockRange('at', instant))
     return this.clock()
   }
 
   advanceClock ({ by }: { by: string | number }): ClockView {
-    this.#emulator.clock.advance(typeof by === 'number' ? by : durationMs(by))
+    const ms = typeof by === 'number' ? by : durationMs(by)
+    withinClockRange('by', this.#emulator.clock.now() + ms)
+    this.#emulator.clock.advance(ms)
     return this.clock()
   }
 
@@ -65,7 +69,7 @@ export class Control {
   }
 
   addFault (body: FaultRuleBody): FaultRule {
-    if (body.path.startsWith('/_mock')) rejected('path: faults apply to Braze paths, not to the emulator\'s own /_mock/ paths')
+    if (isEmulatorPath(body.path)) rejected('path: faults apply to Braze paths, not to the emulator\'s own /_mock/ paths')
     const { effect } = body
     if (effect.type === 'latency' && 'min_ms' in effect && effect.min_ms > effect.max_ms) {
       rejected('effect: min_ms must not exceed max_ms')
@@ -137,6 +141,16 @@ export class Control {
 
 function rejected (message: string): never {
   throw new ControlRejected(message)
+}
+
+/** The clock stays where every date renders as YYYY-MM-DD: a clock outside it would break every answer. */
+const CLOCK_RANGE = { min: new Date('0000-01-01T00:00:00Z').getTime(), max: new Date('9999-12-31T23:59:59.999Z').getTime() }
+
+function withinClockRange (name: string, instant: number): number {
+  if (!Number.isFinite(instant) || instant < CLOCK_RANGE.min || instant > CLOCK_RANGE.max) {
+    rejected(`${name}: the clock must stay between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z`)
+  }
+  return instant
 }
 
 function durationMs (text: string): number {

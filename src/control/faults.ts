@@ -105,12 +105,17 @@ export class Faults {
 }
 
 function matches (rule: FaultRuleInput, path: string, query: Readonly<Record<string, string | undefined>>): boolean {
-  if (rule.path !== '*' && rule.path !== path) return false
+  if (rule.path !== '*' && withoutTrailingSlash(rule.path) !== withoutTrailingSlash(path)) return false
   for (const [name, value] of Object.entries(rule.query ?? {})) {
     const sent = query[name]
     if (sent === undefined || (value !== '*' && sent !== value)) return false
   }
   return true
+}
+
+/** Braze (Rails) serves /segments/list/ as /segments/list, so a rule for one matches both. */
+function withoutTrailingSlash (path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
 }
 
 function snapshot (rule: LiveRule): FaultRule {

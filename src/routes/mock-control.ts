@@ -3,7 +3,9 @@
 // calls. With a token configured, every route here needs `Authorization: Bearer <token>`.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { TSchema } from '@sinclair/typebox'
 import type { Control } from '../control/control.js'
+import { firstInputError } from '../control/validate.js'
 import { ControlNotFound, ControlUnauthorized } from '../errors.js'
 import { ErrorBody } from '../schemas/braze.js'
 import {
@@ -21,6 +23,11 @@ const TAGS = ['Emulator control']
 const ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }
 
 export const mockControl: FastifyPluginAsyncTypebox<MockControlOptions> = async (app, { control, token }) => {
+  // Exact checks, no coercion, unknown properties rejected (src/control/validate.ts); this plugin only.
+  app.setValidatorCompiler(({ schema }) => (value: unknown) => {
+    const error = firstInputError(schema as TSchema, value)
+    return error === undefined ? { value } : { error: [{ ...error, keyword: 'schema', schemaPath: '', params: {} }] }
+  })
   if (token !== undefined) {
     const expected = createHash('sha256').update(token).digest()
     app.addHook('onRequest', async (request) => {

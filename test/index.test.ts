@@ -1,0 +1,193 @@
+// The in-process API (src/index.ts): startEmulator on port 0 and its controls, which are the same operations
+// as their HTTP twins under /_mock/. The shared scenarios (test/control/scenarios.ts) run here through the
+// in-process door; what only the in-process API has (Dates and ms for instants, thrown errors, reload that
+// throws, the watch option) follows.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startEmulator, type BrazeMock, type StartOptions } from '../src/index.js'
+import { braze, copyFixtures, inProcess } from './control/drivers.js'
+import { controlScenarios } from './control/scenarios.js'
+import { BUILT_IN, NOW } from './helpers.js'
+
+const { lumen } = BUILT_IN
+const NOW_ISO = new Date(NOW).toISOString()
+const ALL_USERS_NAME = 'All Users'
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+controlScenarios('in-process', inProcess)
+
+describe('startEmulator', () => {
+  const started: BrazeMock[] = []
+  const cleanups: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map(mock => mock.close()))
+    await Promise.all(cleanups.splice(0).map(cleanup => cleanup()))
+  })
+  async function start (options: StartOptions = {}): Promise<BrazeMock> {
+    const mock = await startEmulator({ now: NOW, ...options })
+    started.push(mock)
+    return mock
+  }
+  async function fixturesCopy () {
+    const copy = await copyFixtures()
+    cleanups.push(copy.remove)
+    return copy
+  }
+  const segmentNames = async (mock: BrazeMock) =>
+    (JSON.parse((await braze(mock, '/segments/list')).text) as { segments: Array<{ name: string }> }).segments.map(s => s.name)
+
+  it('serves the built-in fixtures on a free port, and the same app answers inject()', async () => {
+    const mock = await start()
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const overSocket = await braze(mock, `/segments/details?segment_id=${lumen.segments.allUsers}`)
+    const injected = await mock.app.inject({
+      url: `/segments/details?segment_id=${lumen.segments.allUsers}`,
+      headers: { authorization: `Bearer ${lumen.keys.full}` },
+    })
+    expect(overSocket.status).toBe(200)
+    expect(injected.body).toBe(overSocket.text)
+    expect(mock.journal.list().map(e => e.seq)).toEqual([1, 2])
+  })
+
+  it('stops listening on close', async () => {
+    const mock = await startEmulator({ now: NOW })
+    await mock.close()
+    await expect(fetch(`${mock.url}/_mock/health`)).rejects.toThrow(TypeError)
+  })
+
+  it.each([
+    [NOW_ISO, NOW_ISO],
+    [new Date(NOW), NOW_ISO],
+    [NOW + 1000, '2026-11-23T12:00:01.000Z'],
+  ])('takes now as an ISO string, a Date or ms (%s)', async (now, expected) => {
+    const mock = await start({ now })
+    expect(mock.clock.get()).toEqual({ mode: 'pinned', now: expected, offset_ms: 0 })
+  })
+
+  it('refuses a now that is not an instant', async () => {
+    await expect(startEmulator({ now: 'soon' })).rejects.toThrow('now must be a Date, an ISO 8601 instant or ms since the epoch (got soon)')
+  })
+
+  it('pins the clock to a Date or ms, and filters the journal by Dates and ms', async () => {
+    const mock = await start()
+    await braze(mock, '/segments/list')
+    expect(mock.clock.pin(new Date(NOW + 3_600_000)).now).toBe('2026-11-23T13:00:00.000Z')
+    await braze(mock, '/segments/list')
+    expect(mock.clock.pin(NOW + 7_200_000).now).toBe('2026-11-23T14:00:00.000Z')
+    await braze(mock, '/segments/list')
+    expect(mock.journal.list({ since: new Date(NOW + 3_600_000) }).map(e => e.seq)).toEqual([2, 3])
+    expect(mock.journal.list({ until: NOW + 7_200_000 }).map(e => e.seq)).toEqual([1, 2])
+  })
+
+  describe('checks its inputs as HTTP checks bodies, and changes nothing when it refuses', () => {
+    const ios = lumen.apps.ios
+    it.each<[string, (mock: BrazeMock) => unknown, string]>([
+      ['pin to text that is no instant', m => m.clock.pin('noon'), 'at expected string to match \'instant\' format'],
+      ['pin to an invalid Date', m => m.clock.pin(new Date(Number.NaN)), 'at must be a Date, an ISO 8601 instant or ms since the epoch (got Invalid Date)'],
+      ['advance by a fraction of a ms', m => m.clock.advance(1.5), 'by expected integer'],
+      ['advance by one character', m => m.clock.advance('P'), 'by expected string length greater or equal to 2'],
+      ['advance by a boolean', m => m.clock.advance(true as unknown as number), 'by must be a string or an integer'],
+      ['a fault with an extra property', m => m.faults.add({ path: '*', effect: { type: 'drop' }, colour: 'red' } as never), 'colour is not a known property'],
+      ['a fault without a path', m => m.faults.add({ effect: { type: 'drop' } } as never), 'path is required'],
+      ['a fault with a relative path', m => m.faults.add({ path: 'segments/list', effect: { type: 'drop' } }), 'path expected string to match \'^(\\*|/.*)$\''],
+      ['a fault with status 200', m => m.faults.add({ path: '*', effect: { type: 'status', status: 200 } }), 'effect/status expected integer to be greater or equal to 400'],
+      ['a fault of an unknown type', m => m.faults.add({ path: '*', effect: { type: 'slow' } } as never), 'effect/type must be one of: status, latency, drop, truncate, malformed'],
+      ['a latency with an extra property', m => m.faults.add({ path: '*', effect: { type: 'latency', ms: 5, jitter: 1 } } as never), 'effect/jitter is not a known property'],
+      ['a latency range upside down', m => m.faults.add({ path: '*', effect: { type: 'latency', min_ms: 50, max_ms: 10 } }), 'effect: min_ms must not exceed max_ms'],
+      ['times as text', m => m.faults.add({ path: '*', effect: { type: 'drop' }, times: '2' } as never), 'times expected integer'],
+      ['a probability above 1', m => m.faults.add({ path: '*', effect: { type: 'drop' }, probability: 2 }), 'probability expected number to be less or equal to 1'],
+      ['overrides without values', m => m.overrides.set({ app_id: ios, values: {} }), 'values expected object to have at least 1 properties'],
+      ['a negative override', m => m.overrides.set({ app_id: ios, values: { '2026-11-20': -1 } }), 'values/2026-11-20 expected integer to be greater or equal to 0'],
+      ['an override with an extra property', m => m.overrides.set({ app_id: ios, values: { '2026-11-20': 1 }, extra: 1 } as never), 'extra is not a known property'],
+      ['an override by the week', m => m.overrides.set({ app_id: ios, unit: 'week', values: { '2026-11-20': 1 } } as never), 'unit must be one of: day, hour'],
+      ['a journal status of 4 digits', m => m.journal.list({ status: 4040 }), 'status expected string to match \'^[1-5][0-9]{2}$\''],
+      ['a negative journal limit', m => m.journal.list({ limit: -1 }), 'limit expected string to match \'^[0-9]{1,9}$\''],
+      ['a journal since that is no instant', m => m.journal.list({ since: 'yesterday' }), 'since expected string to match \'instant\' format'],
+    ])('%s', async (_label, act, message) => {
+      const mock = await start()
+      expect(() => act(mock)).toThrow(expect.objectContaining({ statusCode: 400, message }))
+      expect(mock.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
+      expect(mock.faults.list()).toEqual([])
+      expect(mock.overrides.list()).toEqual([])
+    })
+  })
+
+  describe('reload', () => {
+    it('reads changed fixtures from disk', async () => {
+      const copy = await fixturesCopy()
+      const mock = await start({ fixtures: copy.dir })
+      expect(await segmentNames(mock)).toContain(ALL_USERS_NAME)
+      await copy.edit('segments.json', segments => { segments[0]!.name = 'Everyone' })
+      expect(await mock.reload()).toEqual({ status: 'reloaded', workspaces: 2, apps: 6, segments: 42, api_keys: 6 })
+      const names = await segmentNames(mock)
+      expect(names).toContain('Everyone')
+      expect(names).not.toContain(ALL_USERS_NAME)
+    })
+
+    it('throws on fixtures that fail validation, naming file, place and reason, and keeps serving the previous ones', async () => {
+      const copy = await fixturesCopy()
+      const mock = await start({ fixtures: copy.dir })
+      await copy.edit('segments.json', segments => { segments[0]!.name = 'Everyone' })
+      await mock.reload()
+      await copy.edit('workspaces.json', workspaces => { workspaces[1]!.rate_limit = 0 })
+      const failure = await mock.reload().then(() => undefined, (error: unknown) => error)
+      expect(failure).toMatchObject({ statusCode: 422 })
+      // The reason's wording is the fixture loader's (test/world/load-fixtures.test.ts); the file and place are asserted here.
+      expect((failure as Error).message).toMatch(new RegExp(
+        `^fixtures not reloaded, the previous ones stay in service: ${escapeRegExp(join(copy.dir, 'workspaces.json'))} at /1/rate_limit: .*1`))
+      expect(await segmentNames(mock)).toContain('Everyone')
+    })
+
+    it('keeps the clock, faults, overrides and journal', async () => {
+      const copy = await fixturesCopy()
+      const mock = await start({ fixtures: copy.dir })
+      mock.clock.advance('PT1H')
+      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } })
+      await braze(mock, '/segments/list')
+      await mock.reload()
+      expect(mock.clock.get().now).toBe('2026-11-23T13:00:00.000Z')
+      expect(mock.faults.list()).toHaveLength(1)
+      expect(mock.overrides.list()).toHaveLength(1)
+      expect(mock.journal.list()).toHaveLength(1)
+    })
+  })
+
+  describe('watch', () => {
+    /** Polls until the segment list includes `name`: a bounded wait, not a fixed sleep. */
+    async function waitForSegment (mock: BrazeMock, name: string): Promise<string[]> {
+      let names: string[] = []
+      for (let attempt = 0; attempt < 200 && !names.includes(name); attempt++) {
+        if (attempt > 0) await new Promise(resolve => setTimeout(resolve, 25))
+        names = await segmentNames(mock)
+      }
+      return names
+    }
+
+    it('reloads when a fixture file changes, keeps the previous fixtures through a bad change, and recovers', async () => {
+      const copy = await fixturesCopy()
+      const mock = await start({ fixtures: copy.dir, watch: true })
+      await copy.edit('segments.json', segments => { segments[0]!.name = 'Everyone' })
+      expect(await waitForSegment(mock, 'Everyone')).toContain('Everyone')
+
+      // A broken file, a change made while it is broken, then the repair: the watcher survives the failed
+      // reloads, the previous fixtures serve meanwhile, and the repaired set arrives whole.
+      const apps = await readFile(join(copy.dir, 'apps.json'), 'utf8')
+      await copy.write('apps.json', '[{"id": ')
+      await copy.edit('segments.json', segments => { segments[0]!.name = 'Everybody' })
+      expect(await segmentNames(mock)).not.toContain('Everybody')
+      await copy.write('apps.json', apps)
+      expect(await waitForSegment(mock, 'Everybody')).toContain('Everybody')
+      expect((await braze(mock, `/sessions/data_series?length=1&app_id=${lumen.apps.ios}`)).status).toBe(200)
+    })
+  })
+
+  it('keeps its in-process controls with the HTTP control plane off', async () => {
+    const mock = await start({ control: false })
+    mock.faults.add({ path: '/segments/list', effect: { type: 'status', status: 503 } })
+    expect((await braze(mock, '/segments/list')).status).toBe(503)
+    expect((await fetch(`${mock.url}/_mock/faults`)).status).toBe(404)
+    expect(mock.journal.list().map(e => e.status)).toEqual([503])
+  })
+})
