@@ -2,7 +2,8 @@
 // Ajv's validation errors (as the parameter's rule), Fastify's own 4xx, and anything unexpected (as a
 // logged 500, which no input should reach). Unknown paths and methods answer 404 {"message":"Not Found"}.
 import { STATUS_CODES } from 'node:http'
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { Socket } from 'node:net'
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { invalidParameter, isParameter, NotFound } from '../errors.js'
 
@@ -33,5 +34,52 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
     return reply.code(404).send({ message: new NotFound().message })
   })
 }
+
+/**
+ * Fastify's `frameworkErrors` option: a path it cannot percent-decode (400) or a route parameter past
+ * maxParamLength (414) is answered before routing, so neither the error handler nor the onSend hooks run.
+ * The status stays; the body and headers become Braze's.
+ */
+export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
+  reply.code(status)
+    .header('content-type', 'application/json')
+    .header('cache-control', 'no-cache')
+    .header('x-request-id', request.id)
+    // A Buffer, so that Fastify adds no "; charset=utf-8" to the type (braze-headers.ts does not run here).
+    .send(Buffer.from(JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })))
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: a request Node's parser rejects never reaches Fastify. Its default
+ * answer is Fastify's {error, message, statusCode}; this one is Braze's {message}: 408 for a request that
+ * did not arrive in time, 414 for a request line longer than the header limit by itself, 431 for headers
+ * past it, 400 for anything else that is not HTTP. Then the connection is closed, as Node does.
+ */
+export function clientErrorHandler (this: FastifyInstance, error: ConnectionError, socket: Socket): void {
+  // A reset connection, or one already gone: there is nobody to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const status = clientErrorStatus(error)
+  this.log.debug({ err: error, status }, 'client error')
+  if (socket.writable) {
+    const body = JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\n` +
+      `Cache-Control: no-cache\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy()
+}
+
+function clientErrorStatus (error: ConnectionError): number {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    // What the parser read of its chunk before overflowing is the start of a request line, with no line end:
+    // the URL alone is too long. Anything else (a header, or a later chunk that does not show which) is 431.
+    const raw: unknown = error.rawPacket
+    return Buffer.isBuffer(raw) && REQUEST_LINE_START.test(raw.subarray(0, error.bytesParsed).toString('latin1')) ? 414 : 431
+  }
+  return 400
+}
+
+const REQUEST_LINE_START = /^[A-Z]{3,7} [^\r\n]*$/
 
 export default fp(brazeErrors, { name: 'braze-errors', fastify: '5.x' })

@@ -21,6 +21,14 @@ const DAY_MS = 86_400_000
 const PLATFORMS = ['ios', 'android', 'web', 'ios', 'android', 'tvos', 'windows', 'macos'] as const
 const TEAMS = ['Growth', 'CRM', 'Lifecycle', 'Product']
 
+/**
+ * A key a client can send: `Authorization: Bearer <key>` carries Latin-1 text, and the access hook trims
+ * the value, so a key with a control character, a character past U+00FF, or whitespace at either end can
+ * never match. Such a key is a fixture mistake, reported at start rather than as a 401 in every request.
+ */
+const SENDABLE_KEY = /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]*[\x21-\x7e\xa1-\xff])?$/
+const UNSENDABLE_KEY = 'cannot be sent in an Authorization header: use printable Latin-1 characters, with no whitespace at either end'
+
 const calendars = new Map<string, ZoneCalendar>()
 
 /** Calendars are pure and their caches costly to warm, so every workspace in the zone shares one. */
@@ -107,6 +115,7 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   const keys = new Map<string, ApiKey>()
   set.api_keys.forEach((fixture, i) => {
     if (keys.has(fixture.key)) fail('api_keys', `/${i}/key`, 'duplicate key')
+    if (!SENDABLE_KEY.test(fixture.key)) fail('api_keys', `/${i}/key`, UNSENDABLE_KEY)
     draftOf('api_keys', i, fixture.workspace_id)
     keys.set(fixture.key, {
       name: fixture.name,

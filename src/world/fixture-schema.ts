@@ -40,7 +40,9 @@ export const WorkspaceFixture = Type.Object({
   id: Id,
   name: Type.String({ minLength: 1 }),
   time_zone: Type.String({ default: 'UTC', description: 'IANA zone that frames days and hours in every series.' }),
-  rate_limit: Type.Integer({ minimum: 1, default: 250_000, description: 'Requests per UTC hour, shared by the four endpoints.' }),
+  // The maximum keeps X-RateLimit-Limit a plain integer and the pool's count exact: past 1e21 JavaScript
+  // writes numbers as 1e+21, and past 2^53 adding one may change nothing. Benchmarks set billions.
+  rate_limit: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 250_000, description: 'Requests per UTC hour, shared by the four endpoints.' }),
   population: Type.Integer({ minimum: 1, default: 1_000_000, description: 'Users in the workspace; a segment\'s share of sessions is its size over this.' }),
   non_analytics_segment_sessions: Type.Union([Type.Literal('error'), Type.Literal('zeros')], {
     default: 'error',
