@@ -50,6 +50,16 @@ describe('startEmulator', () => {
     expect(mock.journal.list().map(e => e.seq)).toEqual([1, 2])
   })
 
+  it('applies a fault for every Braze path only where a Braze route answers: an unknown path stays 404', async () => {
+    const mock = await start()
+    const rule = mock.faults.add({ path: '*', effect: { type: 'status', status: 503 } })
+    const unknown = await fetch(`${mock.url}/segments/nope`, { headers: { authorization: `Bearer ${lumen.keys.full}` } })
+    expect([unknown.status, await unknown.json()]).toStrictEqual([404, { message: 'Not Found' }])
+    const known = await fetch(`${mock.url}/segments/list`, { headers: { authorization: `Bearer ${lumen.keys.full}` } })
+    expect(known.status).toBe(503)
+    expect(mock.faults.list().find(r => r.id === rule.id)).toMatchObject({ applied: 1 })
+  })
+
   it('stops listening on close', async () => {
     const mock = await startEmulator({ now: NOW })
     await mock.close()

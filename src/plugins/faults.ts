@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FaultPlan } from '../control/faults.js'
 import type { Emulator } from '../emulator.js'
-import { isEmulatorPath, pathOf } from './emulator-paths.js'
+import { pathOf } from './emulator-paths.js'
 import { record } from './request-journal.js'
 
 declare module 'fastify' {
@@ -23,7 +23,8 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
   app.decorateRequest('faultPlan', null)
 
   app.addHook('onRequest', async (request, reply) => {
-    if (emulator.faults.empty || isEmulatorPath(request.url)) return
+    // Only requests a Braze route would answer: an unknown path stays a 404, /_mock/ stays the emulator's.
+    if (emulator.faults.empty || request.routeOptions.config.permission === undefined) return
     const plan = emulator.faults.plan(pathOf(request.url), request.query as Record<string, string>)
     if (plan === undefined) return
     request.faultPlan = plan

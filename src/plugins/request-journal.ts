@@ -24,9 +24,13 @@ async function requestJournal (app: FastifyInstance, { emulator }: { emulator: E
   app.addHook('onResponse', async (request, reply) => {
     record(emulator, request, reply.statusCode)
   })
+  // Fastify runs no onResponse for a request whose client left before the answer; it was still received.
+  app.addHook('onRequestAbort', async (request) => {
+    record(emulator, request, null)
+  })
 }
 
-/** Records a request, with the status it was answered (null: the connection was dropped). */
+/** Records a request, with the status it was answered (null: the connection was dropped or abandoned). */
 export function record (emulator: Emulator, request: FastifyRequest, status: number | null): void {
   if (request.arrival === null) return
   const entry: Omit<JournalEntry, 'seq' | 'time'> = {
