@@ -23,6 +23,8 @@ export const segmentsDataSeries: FastifyPluginAsyncTypebox<{ emulator: Emulator 
     const endingAt = endingAtOf(request.query.ending_at, workspace, ctx.now)
     const days = dayWindow(workspace.calendar, endingAt, lengthOf(request.query.length))
     const sizes = segmentSizeSeries(ctx, segment, days)
-    return { message: 'success', data: days.map((day, i) => ({ time: day.date, size: sizes[i]! })) }
+    const data = new Array<{ time: string, size: number }>(days.length)
+    for (let i = 0; i < days.length; i++) data[i] = { time: days[i]!.date, size: sizes[i]! }
+    return { message: 'success', data }
   })
 }

@@ -9,14 +9,27 @@ const SALT = 0x51ce
 
 /** The size on a day (an override's, if set), before masking: it also sets the segment's share of sessions. */
 export function segmentSizeOn (ctx: SeriesContext, segment: Segment, day: Day): number {
-  const overridden = ctx.overrides?.day(segment.id, day.index)
-  if (overridden !== undefined) return overridden
-  const key = mix(mix(ctx.seed, SALT), segment.key)
-  const { size, growth, weekly: amplitude, noise } = segment.shape
-  return Math.round(size * trend(growth, day.index) * weekly(amplitude, 1, day.weekday) *
-    wander(key, day.index, noise * 3) * jitter(key, day.index, noise))
+  return sizeOn(ctx, segment, day, keyOf(ctx, segment))
 }
 
 export function segmentSizeSeries (ctx: SeriesContext, segment: Segment, days: readonly Day[]): number[] {
-  return days.map(day => isLive(day.start, day.end, segment.createdAt, ctx.now) ? segmentSizeOn(ctx, segment, day) : 0)
+  const key = keyOf(ctx, segment)
+  const sizes = new Array<number>(days.length)
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!
+    sizes[i] = isLive(day.start, day.end, segment.createdAt, ctx.now) ? sizeOn(ctx, segment, day, key) : 0
+  }
+  return sizes
+}
+
+function keyOf (ctx: SeriesContext, segment: Segment): number {
+  return mix(mix(ctx.seed, SALT), segment.key)
+}
+
+function sizeOn (ctx: SeriesContext, segment: Segment, day: Day, key: number): number {
+  const overridden = ctx.overrides?.day(segment.id, day.index)
+  if (overridden !== undefined) return overridden
+  const { size, growth, weekly: amplitude, noise } = segment.shape
+  return Math.round(size * trend(growth, day.index) * weekly(amplitude, 1, day.weekday) *
+    wander(key, day.index, noise * 3) * jitter(key, day.index, noise))
 }

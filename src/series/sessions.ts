@@ -84,10 +84,37 @@ function liveHours (ctx: SeriesContext, scope: SessionsScope, app: App, day: Day
 
 /** The app's sessions in each hour of the day: the day's total split by the daily curve, then hour overrides. */
 function appHours (ctx: SeriesContext, app: App, day: Day): number[] {
-  const hours = split(overriddenDayTotal(ctx, app, day), hourWeights(ctx, app, day))
+  const overriddenDay = ctx.overrides?.day(app.id, day.index)
   const overridden = ctx.overrides?.hours(app.id, day.index)
+  if (overriddenDay === undefined && overridden === undefined) return generatedHours(ctx, app, day).slice()
+  const hours = split(overriddenDay ?? generatedDayTotal(ctx, app, day), hourWeights(ctx, app, day))
   if (overridden !== undefined) {
     for (const [k, value] of overridden) if (k < hours.length) hours[k] = value
+  }
+  return hours
+}
+
+/**
+ * The generated split of an app's day into hours is a pure function of the seed, the app and the day, and the
+ * costliest step of an hourly series (a weight per hour, then the split); it is kept for the days asked for,
+ * up to a bound, and dropped when the seed changes. Callers get copies.
+ */
+const generated = { seed: 0, size: 0, byApp: new Map<App, Map<Day, readonly number[]>>() }
+const MAX_GENERATED_DAYS = 20_000
+
+function generatedHours (ctx: SeriesContext, app: App, day: Day): readonly number[] {
+  if (ctx.seed !== generated.seed || generated.size >= MAX_GENERATED_DAYS) {
+    generated.seed = ctx.seed
+    generated.size = 0
+    generated.byApp.clear()
+  }
+  let days = generated.byApp.get(app)
+  if (days === undefined) generated.byApp.set(app, days = new Map())
+  let hours = days.get(day)
+  if (hours === undefined) {
+    hours = split(generatedDayTotal(ctx, app, day), hourWeights(ctx, app, day))
+    days.set(day, hours)
+    generated.size++
   }
   return hours
 }

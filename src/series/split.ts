@@ -1,3 +1,6 @@
+/** Reused between calls (a split of a day's hours runs many times a request); grown on demand. */
+let scratch = { remainders: new Float64Array(32), order: new Int32Array(32) }
+
 /**
  * Splits a whole number into whole parts proportional to `weights` (largest remainder method), so the parts
  * sum exactly to the total; ties go to the earlier index, so the result is deterministic.
@@ -13,7 +16,8 @@ export function split (total: number, weights: readonly number[], capped = false
   const parts = new Array<number>(n)
   if (sum <= 0 || total <= 0) return parts.fill(0)
 
-  const remainders = new Array<number>(n)
+  if (n > scratch.order.length) scratch = { remainders: new Float64Array(n), order: new Int32Array(n) }
+  const remainders = scratch.remainders
   let assigned = 0
   for (let i = 0; i < n; i++) {
     const exact = (total * weights[i]!) / sum
@@ -25,8 +29,7 @@ export function split (total: number, weights: readonly number[], capped = false
   }
   let left = total - assigned
   if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i)
-    order.sort((a, b) => remainders[b]! - remainders[a]! || a - b)
+    const order = byRemainder(remainders, n)
     for (let j = 0; left > 0 && j < n; j++) {
       const i = order[j]!
       if (capped && parts[i]! >= weights[i]!) continue
@@ -42,4 +45,24 @@ export function split (total: number, weights: readonly number[], capped = false
     }
   }
   return parts
+}
+
+/**
+ * Indices 0..n-1 by remainder, largest first, ties to the earlier index: a strict total order, so any
+ * correct sort gives the same result. Insertion sort: n is a day's hours (23 to 25), where it beats
+ * Array.prototype.sort with a comparator and needs no allocation.
+ */
+function byRemainder (remainders: Float64Array, n: number): Int32Array {
+  const order = scratch.order
+  for (let i = 0; i < n; i++) {
+    const r = remainders[i]!
+    let j = i - 1
+    // Earlier indices are inserted first, so an equal remainder stays ahead: only strictly smaller ones move.
+    while (j >= 0 && remainders[order[j]!]! < r) {
+      order[j + 1] = order[j]!
+      j--
+    }
+    order[j + 1] = i
+  }
+  return order
 }
