@@ -66,7 +66,14 @@ export async function buildApp (config: AppConfig = {}) {
       ignoreTrailingSlash: true,
       querystringParser: lastValueWins,
     },
-    ajv: { customOptions: { formats: { instant: (text: string) => parseInstant(text) !== undefined } } },
+    ajv: {
+      customOptions: {
+        formats: { instant: (text: string) => parseInstant(text) !== undefined },
+        // Schemas here are built by TypeBox, not written by hand; checking them against JSON Schema's
+        // meta-schema compiled that meta-schema on every start (about 30 ms of a 350 ms cold start).
+        validateSchema: false,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('emulator', emulator)

@@ -20,8 +20,10 @@ let tree: string
 
 beforeAll(async () => {
   tree = await mkdtemp(join(tmpdir(), 'braze-mock-prod-'))
-  // Build stage: the compiler from the dev install, output into the clean tree.
+  // Build stage, as `npm run build` does it: the compiler, then the bundler over the two process entries,
+  // from the dev install, output into the clean tree.
   await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(tree, 'dist')])
+  await run(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), join(tree, 'dist')], { cwd: ROOT })
   // Run stage: package files, fixtures, and production dependencies only.
   for (const file of ['package.json', 'package-lock.json']) await cp(join(ROOT, file), join(tree, file))
   await cp(join(ROOT, 'fixtures'), join(tree, 'fixtures'), { recursive: true })

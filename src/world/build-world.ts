@@ -5,7 +5,7 @@ import { hashString, mix } from '../hash.js'
 import { PERMISSIONS, type AppFixture, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
 import { parseInstant } from './instant.js'
 import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
-import { loadNameSource, type NameSource } from './names.js'
+import { nameSource as names, type NameSource } from './names.js'
 import { RandomStream } from './random-stream.js'
 import type { ApiKey, App, Segment, SegmentShape, Workspace, World } from './world.js'
 import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
@@ -50,11 +50,6 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   const instant = (part: Parameters<typeof locate>[0], pointer: string, text: string): number =>
     parseInstant(text) ?? fail(part, pointer, `must be an ISO 8601 date-time (got ${JSON.stringify(text)})`)
 
-  const needsNames = set.workspaces.some(w => (w.generate?.apps ?? 0) + (w.generate?.segments ?? 0) > 0) ||
-    set.apps.some(a => a.name === undefined) ||
-    set.segments.some(s => s.name === undefined || s.tags === undefined)
-  const names = needsNames ? await loadNameSource() : undefined
-
   interface Draft { fixture: WorkspaceFixture, key: number, apps: App[], segments: Segment[] }
   const drafts = new Map<string, Draft>()
   set.workspaces.forEach((fixture, i) => {
@@ -88,7 +83,7 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
 
   for (const draft of drafts.values()) {
     const generate = draft.fixture.generate
-    if (generate === undefined || names === undefined) continue
+    if (generate === undefined) continue
     for (let i = 0; i < generate.apps; i++) draft.apps.push(generatedApp(generate.seed, draft, i, names))
     for (let i = 0; i < generate.segments; i++) {
       draft.segments.push(new GeneratedSegment(generate.seed, draft.key, draft.fixture.population, i, names))
@@ -148,12 +143,12 @@ export function digestOf (key: string): Buffer {
   return createHash('sha256').update(key).digest()
 }
 
-function appFrom (fixture: AppFixture, workspaceKey: number, createdAt: number, names: NameSource | undefined): App {
+function appFrom (fixture: AppFixture, workspaceKey: number, createdAt: number, names: NameSource): App {
   const key = mix(workspaceKey, hashString(fixture.id))
   const { series } = fixture
   return {
     id: fixture.id,
-    name: fixture.name ?? names!.appName([key], fixture.platform),
+    name: fixture.name ?? names.appName([key], fixture.platform),
     platform: fixture.platform,
     createdAt,
     key,
@@ -169,15 +164,15 @@ function appFrom (fixture: AppFixture, workspaceKey: number, createdAt: number, 
 }
 
 function segmentFrom (fixture: SegmentFixture, workspaceKey: number, createdAt: number, updatedAt: number,
-  names: NameSource | undefined): Segment {
+  names: NameSource): Segment {
   const key = mix(workspaceKey, hashString(fixture.id))
-  const name = fixture.name ?? names!.segmentName([key])
+  const name = fixture.name ?? names.segmentName([key])
   return {
     id: fixture.id,
     name,
     description: fixture.description,
     textDescription: fixture.text_description ?? describeSegment(name),
-    tags: fixture.tags ?? names!.segmentTags([key]),
+    tags: fixture.tags ?? names.segmentTags([key]),
     teams: fixture.teams,
     createdAt,
     updatedAt,

@@ -1,6 +1,9 @@
 // Names and tags for entities the fixtures leave unnamed or ask to be generated, from faker. Faker is
-// imported only when a fixture set needs it: its English locale costs ~30 ms to load and the package root,
-// which evaluates every locale, ~200 ms, which the cold start of the built-in fixtures should not pay.
+// loaded at the first name anything asks for, not before: its English locale costs ~30 ms to load (the
+// package root, which evaluates every locale, ~200 ms), and a generated segment's name is only drawn when a
+// request reads it, so the built-in fixtures' cold start pays nothing for it. That first read happens inside
+// a request, synchronously, hence require(): Node 20.19 and later load an ES module that way.
+import { createRequire } from 'node:module'
 import type { Faker } from '@faker-js/faker'
 import { RandomStream } from './random-stream.js'
 
@@ -15,15 +18,18 @@ const PLATFORM_LABELS: Record<string, string> = {
   ios: 'iOS', android: 'Android', web: 'Web', tvos: 'tvOS', roku: 'Roku', windows: 'Windows', macos: 'macOS', unity: 'Unity', other: 'App',
 }
 
-let loading: Promise<NameSource> | undefined
+let loaded: NameSource | undefined
+const names = (): NameSource => (loaded ??= createNameSource())
 
-export function loadNameSource (): Promise<NameSource> {
-  loading ??= createNameSource()
-  return loading
+/** Names from faker, which loads on the first call of any of these. */
+export const nameSource: NameSource = {
+  segmentName: (seed) => names().segmentName(seed),
+  segmentTags: (seed) => names().segmentTags(seed),
+  appName: (seed, platform) => names().appName(seed, platform),
 }
 
-async function createNameSource (): Promise<NameSource> {
-  const { faker: english } = await import('@faker-js/faker/locale/en')
+function createNameSource (): NameSource {
+  const { faker: english } = createRequire(import.meta.url)('@faker-js/faker/locale/en') as typeof import('@faker-js/faker/locale/en')
   const random = new RandomStream()
   // The English entry exports only its instance; its class and definitions give us one with our randomizer.
   const FakerClass = english.constructor as typeof Faker
