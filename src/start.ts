@@ -23,6 +23,7 @@ export async function start (settings: Settings): Promise<void> {
     cors: corsOrigins(settings.BRAZE_MOCK_CORS),
     logLevel: settings.LOG_LEVEL,
     prettyLogs: process.stdout.isTTY,
+    asyncLogs: true,
   })
   closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'shutting down after an error')

@@ -29,9 +29,16 @@ export interface JournalFilter {
   readonly until?: number | undefined
 }
 
+/** What the ring holds: the entry as recorded, its number and its instant, formatted only when listed. */
+interface Recorded {
+  readonly seq: number
+  readonly at: number
+  readonly entry: Omit<JournalEntry, 'seq' | 'time'>
+}
+
 export class Journal {
   readonly capacity: number
-  readonly #entries: (JournalEntry & { at: number })[] = []
+  readonly #entries: Recorded[] = []
   #next = 0
   #seq = 0
   #dropped = 0
@@ -41,13 +48,14 @@ export class Journal {
     this.capacity = capacity
   }
 
+  /** Called on every request, so it keeps what it is given as it is: no copy, no date formatting. */
   record (at: number, entry: Omit<JournalEntry, 'seq' | 'time'>): void {
     if (this.capacity === 0) return
-    const full = { ...entry, seq: ++this.#seq, time: new Date(at).toISOString(), at }
+    const recorded = { seq: ++this.#seq, at, entry }
     if (this.#entries.length < this.capacity) {
-      this.#entries.push(full)
+      this.#entries.push(recorded)
     } else {
-      this.#entries[this.#next] = full
+      this.#entries[this.#next] = recorded
       this.#next = (this.#next + 1) % this.capacity
       this.#dropped++
     }
@@ -57,11 +65,11 @@ export class Journal {
   list (filter: JournalFilter = {}): JournalEntry[] {
     const ordered = [...this.#entries.slice(this.#next), ...this.#entries.slice(0, this.#next)]
     return ordered
-      .filter(e => (filter.path === undefined || e.path === filter.path) &&
-        (filter.status === undefined || e.status === filter.status) &&
-        (filter.since === undefined || e.at >= filter.since) &&
-        (filter.until === undefined || e.at < filter.until))
-      .map(({ at: _at, ...entry }) => entry)
+      .filter(({ at, entry }) => (filter.path === undefined || entry.path === filter.path) &&
+        (filter.status === undefined || entry.status === filter.status) &&
+        (filter.since === undefined || at >= filter.since) &&
+        (filter.until === undefined || at < filter.until))
+      .map(({ seq, at, entry }) => ({ seq, time: new Date(at).toISOString(), ...entry }))
   }
 
   /** How many entries it holds, and how many were dropped to stay within the capacity. */

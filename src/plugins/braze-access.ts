@@ -8,7 +8,7 @@
 // another scheme, and bearer-auth's error builder cannot see the request. Its comparison idea is kept:
 // compare fixed-length digests with timingSafeEqual, against every key, without stopping at a match.
 import { hash, timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AccessDenied, InvalidApiKey, RateLimited } from '../errors.js'
 import type { Permission } from '../world/fixture-schema.js'
@@ -37,16 +37,20 @@ const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-rat
 
 async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): Promise<void> {
   app.decorateRequest('apiKey', null)
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style: the check is synchronous, and an async hook would cost every request a promise.
+  app.addHook('onRequest', (request, reply, done) => {
     const permission = request.routeOptions.config.permission
-    if (permission === undefined) return
+    done(permission === undefined ? undefined : check(request, reply, permission))
+  })
 
+  /** The error that stops the request, if any; sets the key and the rate-limit headers on the way. */
+  function check (request: FastifyRequest, reply: FastifyReply, permission: Permission): Error | undefined {
     const presented = presentedKey(request.headers.authorization)
     const key = presented.bearer ? findKey(options.world().keys, presented.key) : undefined
     if (key === undefined) {
       // Braze sends the rate-limit headers empty on a 401 (BRAZE.md, section 1).
       for (const name of RATE_LIMIT_HEADERS) reply.header(name, '')
-      throw new InvalidApiKey(presented.key)
+      return new InvalidApiKey(presented.key)
     }
     request.apiKey = key
 
@@ -56,11 +60,10 @@ async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): 
     reply.header('x-ratelimit-reset', String(admission.reset))
     if (!admission.allowed) {
       reply.header('retry-after', String(admission.retryAfter))
-      throw new RateLimited()
+      return new RateLimited()
     }
-
-    if (!key.permissions.has(permission)) throw new AccessDenied(permission)
-  })
+    return key.permissions.has(permission) ? undefined : new AccessDenied(permission)
+  }
 }
 
 /** The key as sent: after a Bearer scheme (any case, RFC 7235), else the credentials or the whole value. */

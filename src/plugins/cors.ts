@@ -15,10 +15,10 @@ const EXPOSED = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', '
 async function corsPolicy (app: FastifyInstance, { origins }: { origins: CorsOrigins }): Promise<void> {
   // An OPTIONS that is not a preflight (no Origin or no Access-Control-Request-Method) is a method no route
   // has: Braze's JSON 404, rather than @fastify/cors's plain-text 400.
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'OPTIONS' && (request.headers.origin === undefined || request.headers['access-control-request-method'] === undefined)) {
-      throw new NotFound()
-    }
+  app.addHook('onRequest', (request, _reply, done) => {
+    const preflight = request.method !== 'OPTIONS' ||
+      (request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined)
+    done(preflight ? undefined : new NotFound())
   })
   await app.register(cors, {
     origin: origins === '*' ? '*' : [...origins],

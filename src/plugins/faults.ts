@@ -3,7 +3,7 @@
 // (429 with its rate-limit headers), a dropped connection, or a truncated or malformed body.
 import { STATUS_CODES } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FaultPlan } from '../control/faults.js'
 import type { Emulator } from '../emulator.js'
@@ -22,14 +22,31 @@ const WINDOW_S = 3600
 async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
   app.decorateRequest('faultPlan', null)
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: with no fault set they run on every request, and an async hook would cost each a
+  // promise and a microtask to do nothing.
+  app.addHook('onRequest', (request, reply, done) => {
     // Only requests a Braze route would answer: an unknown path stays a 404, /_mock/ stays the emulator's.
-    if (emulator.faults.empty || request.routeOptions.config.permission === undefined) return
+    if (emulator.faults.empty || request.routeOptions.config.permission === undefined) return done()
     const plan = emulator.faults.plan(pathOf(request.url), request.query as Record<string, string>)
-    if (plan === undefined) return
+    if (plan === undefined) return done()
     request.faultPlan = plan
-    if (plan.delayMs > 0) await sleep(plan.delayMs)
+    // When the fault answers (or drops) the request itself, the lifecycle must not go on: no done().
+    apply(plan, request, reply).then(answered => { if (!answered) done() }, done)
+  })
 
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    const effect = request.faultPlan?.outcome?.effect
+    if (effect === undefined || typeof payload !== 'string') return done(null, payload)
+    // Half the body, sent as a complete answer of that length: the client's JSON parse fails.
+    if (effect.type === 'truncate') return done(null, payload.slice(0, Math.floor(payload.length / 2)))
+    // A trailing comma before the closing brace: complete-looking, and rejected by every JSON parser.
+    if (effect.type === 'malformed') return done(null, `${payload.slice(0, -1)},}`)
+    done(null, payload)
+  })
+
+  /** Waits out the plan's latency, then answers or drops the request if its effect says so (true). */
+  async function apply (plan: FaultPlan, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    if (plan.delayMs > 0) await sleep(plan.delayMs)
     const effect = plan.outcome?.effect
     if (effect?.type === 'status') {
       if (effect.status === 429) {
@@ -41,24 +58,17 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
         reply.header('retry-after', String(Math.max(1, Math.ceil(reset - now))))
       }
       const message = effect.status === 429 ? 'Rate limit exceeded' : STATUS_CODES[effect.status] ?? 'Error'
-      return reply.code(effect.status).send({ message })
+      reply.code(effect.status).send({ message })
+      return true
     }
     if (effect?.type === 'drop') {
       record(emulator, request, null)
       reply.hijack()
       request.raw.socket.destroy()
+      return true
     }
-  })
-
-  app.addHook('onSend', async (request, _reply, payload) => {
-    const effect = request.faultPlan?.outcome?.effect
-    if (effect === undefined || typeof payload !== 'string') return payload
-    // Half the body, sent as a complete answer of that length: the client's JSON parse fails.
-    if (effect.type === 'truncate') return payload.slice(0, Math.floor(payload.length / 2))
-    // A trailing comma before the closing brace: complete-looking, and rejected by every JSON parser.
-    if (effect.type === 'malformed') return `${payload.slice(0, -1)},}`
-    return payload
-  })
+    return false
+  }
 }
 
 export default fp(faults, { name: 'faults', fastify: '5.x' })
