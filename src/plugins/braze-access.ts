@@ -1,14 +1,15 @@
 // Who may call a Braze route, and how often (BRAZE.md, sections 1 and 3). One onRequest hook, before any
 // validation, so a bad key never learns whether its query was valid: the key (401), then the workspace's
 // rate-limit pool (429; 400s and 403s count too, so it comes before them), then the permission the route
-// names in its `config.permission` (403). Routes without a permission (the emulator's own, 404s) are not
-// touched.
+// names in its `config.permission` (403). The hook is attached to those routes only, as each is declared
+// (onRoute), so routes without a permission (the emulator's own, 404s) never run it, and no request pays
+// for looking up its route's options.
 //
 // @fastify/bearer-auth does not fit: Braze's 401 echoes the key as sent, also for a missing header or
 // another scheme, and bearer-auth's error builder cannot see the request. Its comparison idea is kept:
 // compare fixed-length digests with timingSafeEqual, against every key, without stopping at a match.
 import { hash, timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { AccessDenied, InvalidApiKey, RateLimited } from '../errors.js'
 import type { Permission } from '../world/fixture-schema.js'
@@ -37,10 +38,12 @@ const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-rat
 
 async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): Promise<void> {
   app.decorateRequest('apiKey', null)
-  // Callback-style: the check is synchronous, and an async hook would cost every request a promise.
-  app.addHook('onRequest', (request, reply, done) => {
-    const permission = request.routeOptions.config.permission
-    done(permission === undefined ? undefined : check(request, reply, permission))
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission
+    if (permission === undefined) return
+    // Callback-style: the check is synchronous, and an async hook would cost every request a promise.
+    const access: onRequestHookHandler = (request, reply, done) => { done(check(request, reply, permission)) }
+    route.onRequest = [...hooksOf(route.onRequest), access]
   })
 
   /** The error that stops the request, if any; sets the key and the rate-limit headers on the way. */
@@ -86,3 +89,8 @@ function findKey (keys: readonly ApiKey[], presented: string): ApiKey | undefine
 }
 
 export default fp(brazeAccess, { name: 'braze-access', fastify: '5.x' })
+
+/** A route's own hooks, which its options give as one function, a list, or nothing. */
+export function hooksOf<T> (hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]
+}

@@ -3,10 +3,11 @@
 // (429 with its rate-limit headers), a dropped connection, or a truncated or malformed body.
 import { STATUS_CODES } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FaultPlan } from '../control/faults.js'
 import type { Emulator } from '../emulator.js'
+import { hooksOf } from './braze-access.js'
 import { pathOf } from './emulator-paths.js'
 import { record } from './request-journal.js'
 
@@ -22,16 +23,20 @@ const WINDOW_S = 3600
 async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
   app.decorateRequest('faultPlan', null)
 
-  // Callback-style hooks: with no fault set they run on every request, and an async hook would cost each a
-  // promise and a microtask to do nothing.
-  app.addHook('onRequest', (request, reply, done) => {
-    // Only requests a Braze route would answer: an unknown path stays a 404, /_mock/ stays the emulator's.
-    if (emulator.faults.empty || request.routeOptions.config.permission === undefined) return done()
+  // Attached to the Braze routes only, after their access hook (both as each route is declared), so a fault
+  // answers only callers Braze would have answered, an unknown path stays a 404 and /_mock/ stays the
+  // emulator's. Callback-style: with no fault set it runs on every request, and an async hook would cost
+  // each a promise and a microtask to do nothing.
+  const onRequest: onRequestHookHandler = (request, reply, done) => {
+    if (emulator.faults.empty) return done()
     const plan = emulator.faults.plan(pathOf(request.url), request.query as Record<string, string>)
     if (plan === undefined) return done()
     request.faultPlan = plan
     // When the fault answers (or drops) the request itself, the lifecycle must not go on: no done().
     apply(plan, request, reply).then(answered => { if (!answered) done() }, done)
+  }
+  app.addHook('onRoute', (route) => {
+    if (route.config?.permission !== undefined) route.onRequest = [...hooksOf(route.onRequest), onRequest]
   })
 
   app.addHook('onSend', (request, _reply, payload, done) => {
