@@ -17,7 +17,7 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
         const name = first?.instancePath.slice(1) || String(first?.params?.missingProperty ?? '')
         if (isParameter(name)) return reply.code(400).send({ message: invalidParameter(name).message })
       }
-      // The control plane's bodies and queries: Ajv's own words, with where they apply.
+      // The control plane's bodies and queries (checked by src/control/validate.ts): the field and its rule.
       return reply.code(400).send({ message: `${error.validationContext ?? 'request'}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` })
     }
     const status = error.statusCode ?? 500
