@@ -14,7 +14,7 @@ import {
   AdvanceClockBody, FaultRuleBody, JournalQuery, OverrideBody, PinClockBody,
   type ClockView, type OverrideView, type ReloadView,
 } from './schemas/mock.js'
-import { parseInstant } from './world/instant.js'
+import { INSTANT_RANGE, inInstantRange, parseInstant } from './world/instant.js'
 
 export { buildApp, BUILT_IN_FIXTURES, type AppConfig, type BrazeMockApp } from './app.js'
 export { FixtureError } from './world/load-fixtures.js'
@@ -81,7 +81,13 @@ export interface BrazeMock {
 export async function startEmulator (options: StartOptions = {}): Promise<BrazeMock> {
   const { port = 0, host = '127.0.0.1', now, ...config } = options
   const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now) })
-  const url = await app.listen({ port, host })
+  let url: string
+  try {
+    url = await app.listen({ port, host })
+  } catch (error) {
+    await app.close() // a busy port must not leave the app (and a fixtures watcher) running
+    throw error
+  }
   const { control } = app
   return {
     url,
@@ -130,8 +136,8 @@ function checked<T extends TSchema, V> (schema: T, value: V): V {
 
 function instantMs (name: string, value: Instant): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseInstant(value)
-  if (ms === undefined || !Number.isFinite(new Date(ms).getTime())) {
-    throw new ControlRejected(`${name} must be a Date, an ISO 8601 instant or ms since the epoch (got ${String(value)})`)
+  if (ms === undefined || !inInstantRange(ms)) {
+    throw new ControlRejected(`${name} must be a Date, an ISO 8601 instant or ms since the epoch, ${INSTANT_RANGE.text} (got ${String(value)})`)
   }
   return ms
 }

@@ -4,7 +4,7 @@
 // throws, the watch option) follows.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type BrazeMock, type StartOptions } from '../src/index.js'
 import { braze, copyFixtures, inProcess } from './control/drivers.js'
 import { controlScenarios } from './control/scenarios.js'
@@ -76,7 +76,27 @@ describe('startEmulator', () => {
   })
 
   it('refuses a now that is not an instant', async () => {
-    await expect(startEmulator({ now: 'soon' })).rejects.toThrow('now must be a Date, an ISO 8601 instant or ms since the epoch (got soon)')
+    await expect(startEmulator({ now: 'soon' })).rejects.toThrow('now must be a Date, an ISO 8601 instant or ms since the epoch, between 0001-01-02 and 9999-12-31 (got soon)')
+  })
+
+  it('refuses a now outside 0001-01-02 to 9999-12-31, which would break every answer', async () => {
+    // Regression: a now of year -271821 was taken, and every series answered 500.
+    await expect(startEmulator({ now: '-271821-06-01T00:00:00Z' })).rejects.toThrow('now must be a Date, an ISO 8601 instant or ms since the epoch, between 0001-01-02 and 9999-12-31')
+    await expect(startEmulator({ now: Date.UTC(10000, 0, 1) })).rejects.toThrow('between 0001-01-02 and 9999-12-31')
+  })
+
+  it('closes the app when it cannot listen, so nothing is left running', async () => {
+    // Regression: a busy port threw, and the app with its fixtures watcher stayed open (the process could
+    // not exit). Node counts a live fs.watch as an FSEventWrap resource.
+    const first = await start()
+    const copy = await fixturesCopy()
+    const watchers = () => process.getActiveResourcesInfo().filter(type => type === 'FSEventWrap').length
+    const before = watchers()
+    const failed = await startEmulator({ port: Number(new URL(first.url).port), fixtures: copy.dir, watch: true })
+      .then(() => 'listened', (error: NodeJS.ErrnoException) => error.code)
+    expect(failed).toBe('EADDRINUSE')
+    // A closed watcher leaves Node's list of active resources a moment later.
+    await vi.waitFor(() => { expect(watchers()).toBe(before) }, { timeout: 2000 })
   })
 
   it('pins the clock to a Date or ms, and filters the journal by Dates and ms', async () => {
@@ -93,8 +113,8 @@ describe('startEmulator', () => {
   describe('checks its inputs as HTTP checks bodies, and changes nothing when it refuses', () => {
     const ios = lumen.apps.ios
     it.each<[string, (mock: BrazeMock) => unknown, string]>([
-      ['pin to text that is no instant', m => m.clock.pin('noon'), 'at expected string to match \'instant\' format'],
-      ['pin to an invalid Date', m => m.clock.pin(new Date(Number.NaN)), 'at must be a Date, an ISO 8601 instant or ms since the epoch (got Invalid Date)'],
+      ['pin to text that is no instant', m => m.clock.pin('noon'), 'at must be an ISO 8601 instant, between 0001-01-02 and 9999-12-31'],
+      ['pin to an invalid Date', m => m.clock.pin(new Date(Number.NaN)), 'at must be a Date, an ISO 8601 instant or ms since the epoch, between 0001-01-02 and 9999-12-31 (got Invalid Date)'],
       ['advance by a fraction of a ms', m => m.clock.advance(1.5), 'by expected integer'],
       ['advance by one character', m => m.clock.advance('P'), 'by expected string length greater or equal to 2'],
       ['advance by a boolean', m => m.clock.advance(true as unknown as number), 'by must be a string or an integer'],
@@ -113,7 +133,7 @@ describe('startEmulator', () => {
       ['an override by the week', m => m.overrides.set({ app_id: ios, unit: 'week', values: { '2026-11-20': 1 } } as never), 'unit must be one of: day, hour'],
       ['a journal status of 4 digits', m => m.journal.list({ status: 4040 }), 'status expected string to match \'^[1-5][0-9]{2}$\''],
       ['a negative journal limit', m => m.journal.list({ limit: -1 }), 'limit expected string to match \'^[0-9]{1,9}$\''],
-      ['a journal since that is no instant', m => m.journal.list({ since: 'yesterday' }), 'since expected string to match \'instant\' format'],
+      ['a journal since that is no instant', m => m.journal.list({ since: 'yesterday' }), 'since must be an ISO 8601 instant, between 0001-01-02 and 9999-12-31'],
     ])('%s', async (_label, act, message) => {
       const mock = await start()
       expect(() => act(mock)).toThrow(expect.objectContaining({ statusCode: 400, message }))

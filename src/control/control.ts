@@ -7,7 +7,7 @@ import { ControlRejected, FixturesRejected } from '../errors.js'
 import { isEmulatorPath } from '../plugins/emulator-paths.js'
 import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, ReloadView } from '../schemas/mock.js'
 import { parseEndingAt } from '../world/ending-at.js'
-import { parseInstant } from '../world/instant.js'
+import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js'
 import { FixtureError } from '../world/load-fixtures.js'
 import type { Workspace } from '../world/world.js'
 import { HOUR_MS } from '../world/zone-calendar.js'
@@ -144,12 +144,8 @@ function rejected (message: string): never {
 }
 
 /** The clock stays where every date renders as YYYY-MM-DD: a clock outside it would break every answer. */
-const CLOCK_RANGE = { min: new Date('0000-01-01T00:00:00Z').getTime(), max: new Date('9999-12-31T23:59:59.999Z').getTime() }
-
 function withinClockRange (name: string, instant: number): number {
-  if (!Number.isFinite(instant) || instant < CLOCK_RANGE.min || instant > CLOCK_RANGE.max) {
-    rejected(`${name}: the clock must stay between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z`)
-  }
+  if (!inInstantRange(instant)) rejected(`${name}: the clock must stay ${INSTANT_RANGE.text}`)
   return instant
 }
 

@@ -4,7 +4,7 @@
 // instead of rejected. TypeBox checks exactly, and the first error is worded to name the field at fault.
 import { FormatRegistry, type TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value'
-import { parseInstant } from '../world/instant.js'
+import { INSTANT_RANGE, parseInstant } from '../world/instant.js'
 
 if (!FormatRegistry.Has('instant')) FormatRegistry.Set('instant', (text) => parseInstant(text) !== undefined)
 
@@ -27,6 +27,9 @@ function describe (error: ValueError): InputError {
       return { instancePath: at, message: 'is not a known property' }
     case ValueErrorType.ObjectRequiredProperty:
       return { instancePath: at, message: 'is required' }
+    case ValueErrorType.StringFormat:
+      if (error.schema.format === 'instant') return { instancePath: at, message: `must be an ISO 8601 instant, ${INSTANT_RANGE.text}` }
+      return { instancePath: at, message: error.message.charAt(0).toLowerCase() + error.message.slice(1) }
     case ValueErrorType.Union:
       return describeUnion(error)
     default:

@@ -1,6 +1,7 @@
 // Parses `ending_at` in every form Braze's clients send (see BRAZE.md, section 4). No ISO parser accepts
 // all of them: the docs' own example has a one-digit hour offset (`-5:00`), and an unencoded `+` in a query
 // string arrives decoded as a space. So the grammar is written out here, and anything else is rejected.
+import { inInstantRange } from './instant.js'
 import type { ZoneCalendar } from './zone-calendar.js'
 
 const DATE_TIME = new RegExp(
@@ -16,6 +17,11 @@ const MAX_OFFSET_MINUTES = 18 * 60
  * date in the workspace's zone; a date-time without an offset is UTC.
  */
 export function parseEndingAt (text: string, calendar: ZoneCalendar): number | undefined {
+  const instant = instantOf(text, calendar)
+  return instant !== undefined && inInstantRange(instant) ? instant : undefined
+}
+
+function instantOf (text: string, calendar: ZoneCalendar): number | undefined {
   const match = DATE_TIME.exec(text)
   if (match === null) return undefined
   const [, y, mo, d, h, mi, s, fraction, offset] = match
@@ -52,8 +58,6 @@ function parseOffset (offset: string | undefined): number | undefined {
 }
 
 function isCalendarDate (year: number, month: number, day: number): boolean {
-  // Year 0000 is refused so that a window of up to 100 days before the earliest ending_at stays in year 0000
-  // or later, which YYYY-MM-DD can still write (a negative year cannot).
   if (year < 1 || month < 1 || month > 12 || day < 1) return false
   const date = new Date(0)
   date.setUTCFullYear(year, month - 1, day)

@@ -543,12 +543,16 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       expect(limits(await braze(mock, LIST))).toMatchObject({ remaining: '249999', reset: String(Date.UTC(2026, 5, 1, 10) / 1000) })
     })
 
-    it('refuses instants and moves that would leave the years 0000 to 9999, and stays put', async () => {
+    it('refuses instants and moves that would leave 0001-01-02 to 9999-12-31, and stays put', async () => {
       const { mock, control } = await start()
-      const outside = { statusCode: 400, message: expect.stringMatching(/the clock must stay between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z$/) }
+      const outside = { statusCode: 400, message: expect.stringMatching(/the clock must stay between 0001-01-02 and 9999-12-31$/) }
       await expect(control.clock.advance('P99999999Y')).rejects.toMatchObject(outside)
       await expect(control.clock.advance(-1e15)).rejects.toMatchObject(outside)
-      await expect(control.clock.pin('+010000-01-01T00:00:00Z')).rejects.toMatchObject(outside)
+      // Regression: 0000-01-01 was allowed, and the default window then read "00-1-12-31".
+      const notAnInstant = { statusCode: 400, message: expect.stringMatching(/at must be an ISO 8601 instant, between 0001-01-02 and 9999-12-31$/) }
+      await expect(control.clock.pin('+010000-01-01T00:00:00Z')).rejects.toMatchObject(notAnInstant)
+      await expect(control.clock.pin('0000-01-01T00:00:00Z')).rejects.toMatchObject(notAnInstant)
+      await expect(control.clock.pin('9999-12-31T12:00:00Z')).rejects.toMatchObject(notAnInstant)
       expect(await control.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
       expect((await braze(mock, '/sessions/data_series?length=1')).status).toBe(200)
     })

@@ -88,18 +88,20 @@ describe('GET /segments/data_series: the days', () => {
     expect(body.data.map(p => p.time)).toStrictEqual(['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02'])
   })
 
-  it('refuses year 0000, so the earliest window it accepts is still written YYYY-MM-DD', async () => {
-    // The rule we chose (BRAZE.md is silent): years before 0001 are refused, so 100 days back from the
-    // earliest ending_at reach year 0000 at most, never a negative year that YYYY-MM-DD cannot write.
-    const refused = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=100&ending_at=0000-02-01`)
-    expect(refused.status).toBe(400)
-    expect(refused.body).toStrictEqual({ message: 'ending_at must be an ISO 8601 date or date-time, such as 2018-06-27T23:59:59-05:00' })
-    const earliest = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=100&ending_at=0001-01-01`)
+  it('takes ending_at between 0001-01-02 and 9999-12-31 only, so every window is written YYYY-MM-DD', async () => {
+    // The rule we chose (BRAZE.md is silent): a window of up to 100 days before the earliest ending_at
+    // reaches year 0000 at most, never a negative year; the latest ending_at keeps every zone in year 9999.
+    const INVALID = { message: 'ending_at must be an ISO 8601 date or date-time, such as 2018-06-27T23:59:59-05:00' }
+    for (const endingAt of ['0000-02-01', '0001-01-01', '9999-12-31T23:59:59-18:00', '9999-12-31T00:00:00.001Z']) {
+      const refused = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=100&ending_at=${endingAt}`)
+      expect({ endingAt, status: refused.status, body: refused.body }).toStrictEqual({ endingAt, status: 400, body: INVALID })
+    }
+    const earliest = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=100&ending_at=0001-01-02`)
     expect(earliest.status).toBe(200)
     const times = (earliest.body as SizeSeries).data.map(p => p.time)
-    expect(times[0]).toBe('0000-09-23')
-    expect(times.at(-1)).toBe('0000-12-31')
-    expect(times.filter(t => !/^\d{4}-\d{2}-\d{2}$/.test(t))).toStrictEqual([])
+    expect([times[0], times.at(-1)]).toStrictEqual(['0000-09-24', '0001-01-01'])
+    const latest = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=2&ending_at=9999-12-31`)
+    expect((latest.body as SizeSeries).data.map(p => p.time)).toStrictEqual(['9999-12-29', '9999-12-30'])
   })
 })
 

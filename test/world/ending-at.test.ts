@@ -81,10 +81,13 @@ describe('parseEndingAt: accepted forms (BRAZE.md, section 4)', () => {
     expect(parseEndingAt(text, utc)).toBe(expected)
   })
 
-  it('handles the ends of the four-digit years', () => {
-    expect(parseEndingAt('0001-01-01T00:00:00Z', utc)).toBe(Date.parse('0001-01-01T00:00:00Z'))
-    expect(parseEndingAt('9999-12-31T23:59:59.999Z', utc)).toBe(Date.parse('9999-12-31T23:59:59.999Z'))
+  it('takes 0001-01-02 to 9999-12-31 (UTC), so every window stays in the four-digit years', () => {
+    expect(parseEndingAt('0001-01-02T00:00:00Z', utc)).toBe(Date.parse('0001-01-02T00:00:00Z'))
     expect(parseEndingAt('9999-12-31', utc)).toBe(Date.parse('9999-12-31T00:00:00Z'))
+    expect(parseEndingAt('0001-01-01T23:59:59.999Z', utc)).toBeUndefined()
+    expect(parseEndingAt('9999-12-31T00:00:00.001Z', utc)).toBeUndefined()
+    // Regression: this was taken, and its last day read 10000-01-01.
+    expect(parseEndingAt('9999-12-31T23:59:59-18:00', utc)).toBeUndefined()
   })
 })
 
