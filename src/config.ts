@@ -7,6 +7,7 @@
 // about 60 ms, a fifth of the whole cold start, for a dozen strings (BENCHMARKS.md).
 import { FormatRegistry, Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { SENDABLE_KEY, UNSENDABLE_KEY } from './world/build-world.js'
 import { parseInstant } from './world/instant.js'
 
 if (!FormatRegistry.Has('instant')) FormatRegistry.Set('instant', (text) => parseInstant(text) !== undefined)
@@ -37,7 +38,7 @@ export const Settings = Type.Object({
   HOST: Type.String({ minLength: 1, default: 'localhost', description: 'Address to listen on; 0.0.0.0 in a container.' }),
   LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info', 'Log level.'),
   BRAZE_MOCK_FIXTURES: Type.Optional(Type.String({ minLength: 1, description: 'A fixtures directory instead of the built-in one.' })),
-  BRAZE_MOCK_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'An extra key with every permission in the first workspace.' })),
+  BRAZE_MOCK_API_KEY: Type.Optional(Type.String({ pattern: SENDABLE_KEY.source, description: 'An extra key with every permission in the first workspace.' })),
   BRAZE_MOCK_NOW: Type.Optional(Type.String({ format: 'instant', description: 'Pins the clock to this ISO 8601 instant.' })),
   BRAZE_MOCK_SEED: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Shifts every generated number.' })),
   BRAZE_MOCK_CONTROL: choice(['on', 'off'], 'on', 'off leaves only /_mock/health under /_mock/.'),
@@ -83,6 +84,7 @@ export function parseSettings (variables: Record<string, string | undefined>): S
 /** What a setting must be, in words. */
 function rule (name: string, schema: TSchema, value: unknown): string {
   if (schema.format === 'instant') return 'must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z'
+  if (name === 'BRAZE_MOCK_API_KEY') return UNSENDABLE_KEY
   if (name === 'BRAZE_MOCK_CORS') return 'must be *, off, or a comma-separated list of origins such as http://localhost:5173'
   if (Array.isArray(schema.anyOf)) return `must be one of: ${(schema.anyOf as TSchema[]).map(option => String(option.const)).join(', ')}`
   if (schema.type === 'integer') {

@@ -17,6 +17,7 @@ import {
 import { INSTANT_RANGE, inInstantRange, parseInstant } from './world/instant.js'
 
 export { buildApp, BUILT_IN_FIXTURES, type AppConfig, type BrazeMockApp } from './app.js'
+export { ConfigError } from './config.js'
 export { FixtureError } from './world/load-fixtures.js'
 export type { FixtureSet } from './world/fixture-schema.js'
 export type { ClockView, FaultRuleBody, JournalEntry, FaultRule, OverrideBody, OverrideView, ReloadView }

@@ -150,3 +150,15 @@ describe('BRAZE_MOCK_CORS', () => {
       .toBe(`BRAZE_MOCK_CORS must be *, off, or a comma-separated list of origins such as http://localhost:5173 (got ${JSON.stringify(value)})`)
   })
 })
+
+describe('BRAZE_MOCK_API_KEY', () => {
+  it.each([' my-key', 'my-key ', 'my\nkey'])('refuses %j, which no client could send as written', (key) => {
+    // Regression: the extra key skipped the check fixture keys get, and every request with it was a 401.
+    expect(configError({ BRAZE_MOCK_API_KEY: key }).message).toBe(
+      `BRAZE_MOCK_API_KEY cannot be sent in an Authorization header: use printable Latin-1 characters, with no whitespace at either end (got ${JSON.stringify(key)})`)
+  })
+
+  it('takes what a client can send', () => {
+    expect(parseSettings({ BRAZE_MOCK_API_KEY: 'my-app-key_1' }).BRAZE_MOCK_API_KEY).toBe('my-app-key_1')
+  })
+})

@@ -60,6 +60,33 @@ describe('startEmulator', () => {
     expect(mock.faults.list().find(r => r.id === rule.id)).toMatchObject({ applied: 1 })
   })
 
+  it('refuses an apiKey no client could send as written', async () => {
+    await expect(startEmulator({ apiKey: ' my-key' })).rejects.toThrow('apiKey cannot be sent in an Authorization header')
+  })
+
+  it('matches fault rules and records the journal on the route a percent-encoded path reaches', async () => {
+    // Regression: /segments/lis%74 reached /segments/list but escaped its fault, and the journal kept the
+    // spelling, so a path filter missed it.
+    const mock = await start()
+    mock.faults.add({ path: '/segments/list', effect: { type: 'status', status: 503 } })
+    const response = await fetch(`${mock.url}/segments/lis%74`, { headers: { authorization: `Bearer ${lumen.keys.full}` } })
+    expect(response.status).toBe(503)
+    expect(mock.journal.list({ path: '/segments/list' }).map(entry => entry.status)).toStrictEqual([503])
+  })
+
+  it('refuses an override on a date the zone skipped', async () => {
+    // Regression: Pacific/Apia skipped 2011-12-30; an override for it was set on 2011-12-31 instead.
+    const mock = await start({
+      fixtures: {
+        workspaces: [{ id: 'w', name: 'W', time_zone: 'Pacific/Apia' }],
+        apps: [{ id: 'a1', workspace_id: 'w', name: 'A', created_at: '2010-01-01' }],
+      },
+    })
+    expect(() => mock.overrides.set({ app_id: 'a1', values: { '2011-12-30': 5 } }))
+      .toThrow('values: 2011-12-30 does not exist in Pacific/Apia, which skipped it')
+    expect(mock.overrides.list()).toStrictEqual([])
+  })
+
   it('stops listening on close', async () => {
     const mock = await startEmulator({ now: NOW })
     await mock.close()

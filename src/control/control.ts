@@ -165,6 +165,11 @@ function bucketOf (workspace: Workspace, unit: 'day' | 'hour', time: string): { 
       : `values: hour buckets are ISO 8601 instants, e.g. 2026-11-20T14:00:00Z (got ${JSON.stringify(time)})`)
   }
   const day = workspace.calendar.dayContaining(instant!)
+  if (unit === 'day' && day.date !== time) {
+    // A date the zone skipped (Pacific/Apia, 2011-12-30) starts where the next day does: refused, rather
+    // than set on a day the caller did not name.
+    rejected(`values: ${time} does not exist in ${workspace.calendar.name}, which skipped it`)
+  }
   return unit === 'day' ? { dayIndex: day.index } : { dayIndex: day.index, hour: Math.floor((instant! - day.start) / HOUR_MS) }
 }
 

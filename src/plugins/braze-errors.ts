@@ -60,7 +60,8 @@ export function clientErrorHandler (this: FastifyInstance, error: ConnectionErro
   // A reset connection, or one already gone: there is nobody to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const status = clientErrorStatus(error)
-  this.log.debug({ err: error, status }, 'client error')
+  // Not the error itself: its rawPacket is the request as sent, Authorization header and key included.
+  this.log.debug({ code: error.code, status }, 'client error')
   if (socket.writable) {
     const body = JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\n` +

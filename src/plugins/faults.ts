@@ -3,12 +3,11 @@
 // (429 with its rate-limit headers), a dropped connection, or a truncated or malformed body.
 import { STATUS_CODES } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FaultPlan } from '../control/faults.js'
 import type { Emulator } from '../emulator.js'
 import { hooksOf } from './braze-access.js'
-import { pathOf } from './emulator-paths.js'
 import { record } from './request-journal.js'
 
 declare module 'fastify' {
@@ -27,16 +26,20 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
   // answers only callers Braze would have answered, an unknown path stays a 404 and /_mock/ stays the
   // emulator's. Callback-style: with no fault set it runs on every request, and an async hook would cost
   // each a promise and a microtask to do nothing.
-  const onRequest: onRequestHookHandler = (request, reply, done) => {
+  // A rule matches the route's own path, so a percent-encoded or trailing-slash spelling of it cannot slip by.
+  const onRequest = (path: string, request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     if (emulator.faults.empty) return done()
-    const plan = emulator.faults.plan(pathOf(request.url), request.query as Record<string, string>)
+    const plan = emulator.faults.plan(path, request.query as Record<string, string>)
     if (plan === undefined) return done()
     request.faultPlan = plan
     // When the fault answers (or drops) the request itself, the lifecycle must not go on: no done().
     apply(plan, request, reply).then(answered => { if (!answered) done() }, done)
   }
   app.addHook('onRoute', (route) => {
-    if (route.config?.permission !== undefined) route.onRequest = [...hooksOf(route.onRequest), onRequest]
+    if (route.config?.permission === undefined) return
+    const path = route.url
+    const hook: onRequestHookHandler = (request, reply, done) => { onRequest(path, request, reply, done) }
+    route.onRequest = [...hooksOf(route.onRequest), hook]
   })
 
   app.addHook('onSend', (request, _reply, payload, done) => {

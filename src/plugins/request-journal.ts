@@ -40,7 +40,9 @@ export function record (emulator: Emulator, request: FastifyRequest, status: num
   if (request.arrival === null) return
   const entry: Omit<JournalEntry, 'seq' | 'time'> = {
     method: request.method,
-    path: pathOf(request.url),
+    // The route's own path where a route answered, so /segments/lis%74 and /segments/list/ read as the
+    // route they reached; what was sent otherwise.
+    path: request.is404 ? pathOf(request.url) : request.routeOptions.url ?? pathOf(request.url),
     query: request.arrival.query,
     workspace_id: request.apiKey?.workspace.id ?? null,
     status,

@@ -26,8 +26,8 @@ const TEAMS = ['Growth', 'CRM', 'Lifecycle', 'Product']
  * the value, so a key with a control character, a character past U+00FF, or whitespace at either end can
  * never match. Such a key is a fixture mistake, reported at start rather than as a 401 in every request.
  */
-const SENDABLE_KEY = /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]*[\x21-\x7e\xa1-\xff])?$/
-const UNSENDABLE_KEY = 'cannot be sent in an Authorization header: use printable Latin-1 characters, with no whitespace at either end'
+export const SENDABLE_KEY = /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]*[\x21-\x7e\xa1-\xff])?$/
+export const UNSENDABLE_KEY = 'cannot be sent in an Authorization header: use printable Latin-1 characters, with no whitespace at either end'
 
 const calendars = new Map<string, ZoneCalendar>()
 

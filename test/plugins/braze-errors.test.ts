@@ -1,10 +1,12 @@
 // BRAZE.md section 2 through the real app: every error is JSON {message} and nothing else, unknown paths and
 // methods are 404 whatever the key, each bad parameter has its own 400, and no query of any shape is a 5xx.
+import type { Socket } from 'node:net'
 import fc from 'fast-check'
-import type { LightMyRequestResponse } from 'fastify'
+import type { ConnectionError, FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrazeMockApp } from '../../src/app.js'
 import { PARAMETER_RULES } from '../../src/errors.js'
+import { clientErrorHandler } from '../../src/plugins/braze-errors.js'
 import { BUILT_IN, get, testApp } from '../helpers.js'
 
 const { lumen, harbor } = BUILT_IN
@@ -419,5 +421,23 @@ describe('braze-errors: no query string of any shape is a 5xx (property)', () =>
         expect(response.status).toBe(200)
         expect(response.body.data).toHaveLength(length)
       }), { numRuns: 50 })
+  })
+})
+
+describe('braze-errors: a request Node cannot parse', () => {
+  it('is logged without the request itself, so its key never reaches the log', () => {
+    // Regression: the debug line carried the parser's error whole, whose rawPacket is the request as sent.
+    const sent = 'GET /segments/list HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer SECRET-KEY-123\r\nBad Header\r\n\r\n'
+    const error = Object.assign(new Error('Parse Error: Invalid header token'), {
+      code: 'HPE_INVALID_HEADER_TOKEN', bytesParsed: 60, rawPacket: Buffer.from(sent),
+    })
+    const logged: unknown[] = []
+    let written = ''
+    const socket = { destroyed: false, writable: true, write: (text: string) => { written += text }, destroy: () => {} }
+    const server = { log: { debug: (...args: unknown[]) => { logged.push(args) } } }
+    clientErrorHandler.call(server as unknown as FastifyInstance, error as unknown as ConnectionError, socket as unknown as Socket)
+    expect(written).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+    expect(logged).toStrictEqual([[{ code: 'HPE_INVALID_HEADER_TOKEN', status: 400 }, 'client error']])
+    expect(JSON.stringify(logged)).not.toContain('SECRET-KEY-123')
   })
 })
