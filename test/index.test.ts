@@ -87,6 +87,14 @@ describe('startEmulator', () => {
     expect(mock.overrides.list()).toStrictEqual([])
   })
 
+  it('moves the clock by whole milliseconds only', async () => {
+    // Regression: PT0.0001S made the clock fractional, and offset_ms (an integer) could go out as 0.1.
+    const mock = await start()
+    mock.clock.release()
+    expect(Number.isInteger(mock.clock.advance('PT0.0001S').offset_ms)).toBe(true)
+    expect(mock.clock.advance('PT1.0004S').offset_ms).toBe(1000)
+  })
+
   it('stops listening on close', async () => {
     const mock = await startEmulator({ now: NOW })
     await mock.close()

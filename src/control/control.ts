@@ -152,7 +152,7 @@ function withinClockRange (name: string, instant: number): number {
 function durationMs (text: string): number {
   const duration = Duration.fromISO(text)
   if (!duration.isValid) rejected(`by must be an ISO 8601 duration such as PT1H30M, or milliseconds (got ${JSON.stringify(text)})`)
-  return duration.toMillis()
+  return Math.round(duration.toMillis()) // the clock counts whole milliseconds (PT0.0001S is 0)
 }
 
 /** Places a bucket named by the caller: a date for days, any instant inside the hour for hours. */

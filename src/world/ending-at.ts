@@ -6,7 +6,7 @@ import type { ZoneCalendar } from './zone-calendar.js'
 
 const DATE_TIME = new RegExp(
   '^(\\d{4})-(\\d{2})-(\\d{2})' + // date
-  '(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?' + // time, seconds and fraction optional
+  '(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?' + // time, seconds and a fraction of any length optional
   '(Z|[+\\- ]\\d{1,2}(?::?\\d{2})?)?)?$' // offset: Z, ±H, ±HH, ±H:MM, ±HH:MM, ±HHMM; a space stands for +
 )
 
@@ -35,7 +35,7 @@ function instantOf (text: string, calendar: ZoneCalendar): number | undefined {
   const minute = Number(mi)
   const second = s === undefined ? 0 : Number(s)
   if (hour > 23 || minute > 59 || second > 59) return undefined
-  const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000)
+  const millis = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0')) // truncated, never rounded
   const offsetMinutes = parseOffset(offset)
   if (offsetMinutes === undefined) return undefined
 

@@ -41,6 +41,7 @@ describe('parseEndingAt: accepted forms (BRAZE.md, section 4)', () => {
     ['2018-06-27T23:59:59.000001+0200', EXAMPLE_LOCAL - 2 * HOUR], // below a millisecond: truncated
     ['2018-06-27T23:59:59.123456789Z', EXAMPLE_LOCAL + 123],
     ['2018-06-27T23:59:59.9999999Z', EXAMPLE_LOCAL + 999], // truncated, never rounded into the next second
+    ['2018-06-27T23:59:59.1234567891234Z', EXAMPLE_LOCAL + 123], // any number of digits (was refused past 9)
   ])('fractional seconds: %s', (text, expected) => {
     expect(parseEndingAt(text, utc)).toBe(expected)
   })
