@@ -35,14 +35,23 @@ async function requestJournal (app: FastifyInstance, { emulator }: { emulator: E
   })
 }
 
+/**
+ * The route's own path where a route answered, so /segments/lis%74 and /segments/list/ read as the route
+ * they reached; what was sent otherwise. Only a path that could differ from its route asks Fastify for the
+ * route's options, which it builds afresh on every call.
+ */
+function journalPath (request: FastifyRequest): string {
+  const sent = pathOf(request.url)
+  if (!sent.includes('%') && !sent.endsWith('/')) return sent
+  return request.is404 ? sent : request.routeOptions.url ?? sent
+}
+
 /** Records a request, with the status it was answered (null: the connection was dropped or abandoned). */
 export function record (emulator: Emulator, request: FastifyRequest, status: number | null): void {
   if (request.arrival === null) return
   const entry: Omit<JournalEntry, 'seq' | 'time'> = {
     method: request.method,
-    // The route's own path where a route answered, so /segments/lis%74 and /segments/list/ read as the
-    // route they reached; what was sent otherwise.
-    path: request.is404 ? pathOf(request.url) : request.routeOptions.url ?? pathOf(request.url),
+    path: journalPath(request),
     query: request.arrival.query,
     workspace_id: request.apiKey?.workspace.id ?? null,
     status,
