@@ -5,12 +5,10 @@
 // TypeBox's Value module converts and checks them, as it does the fixtures. env-schema (Fastify's own) did
 // this job first, but it builds an Ajv instance of its own and compiles Ajv's meta-schema on every start:
 // about 60 ms, a fifth of the whole cold start, for a dozen strings (BENCHMARKS.md).
-import { FormatRegistry, Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { SENDABLE_KEY, UNSENDABLE_KEY } from './world/build-world.js'
-import { parseInstant } from './world/instant.js'
-
-if (!FormatRegistry.Has('instant')) FormatRegistry.Set('instant', (text) => parseInstant(text) !== undefined)
+import './world/instant.js' // registers the 'instant' format BRAZE_MOCK_NOW uses
 
 const ORIGIN = 'https?://(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?'
 

@@ -2,11 +2,9 @@
 // and queries and for the in-process API. Fastify's default Ajv setup does not fit a control plane: it
 // coerces types ("2" becomes 2) and silently strips unknown properties, so a typo'd field would be ignored
 // instead of rejected. TypeBox checks exactly, and the first error is worded to name the field at fault.
-import { FormatRegistry, type TSchema } from '@sinclair/typebox'
+import { type TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value'
-import { INSTANT_RANGE, parseInstant } from '../world/instant.js'
-
-if (!FormatRegistry.Has('instant')) FormatRegistry.Set('instant', (text) => parseInstant(text) !== undefined)
+import { INSTANT_RANGE } from '../world/instant.js' // also registers the 'instant' format
 
 /** The first thing wrong with an input, in the shape Fastify expects of a validator's errors. */
 export interface InputError {

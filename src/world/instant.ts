@@ -1,3 +1,4 @@
+import { FormatRegistry } from '@sinclair/typebox'
 import { DateTime } from 'luxon'
 
 /**
@@ -24,3 +25,7 @@ export function parseInstant (text: string): number | undefined {
   const parsed = DateTime.fromISO(text, { zone: 'utc' })
   return parsed.isValid && inInstantRange(parsed.toMillis()) ? parsed.toMillis() : undefined
 }
+
+// TypeBox's `format: 'instant'` (fixtures, settings, control bodies) is this parser, registered once by
+// whichever of them loads first.
+FormatRegistry.Set('instant', (text) => parseInstant(text) !== undefined)
