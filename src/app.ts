@@ -84,9 +84,10 @@ export async function buildApp (config: AppConfig = {}) {
 
   app.decorate('emulator', emulator)
   app.decorate('control', control)
-  // Errors first, so that every route, the ones plugins add included, answers in Braze's shape. Hooks run in
-  // registration order: CORS answers preflights, the journal notes the arrival, access may reject, faults
-  // apply after. The docs plugin comes before the routes so that it sees them all.
+  // Errors first, so that every route, the ones plugins add included, answers in Braze's shape. Global hooks
+  // run in registration order (CORS answers preflights, the journal notes the arrival); access and then
+  // faults are attached to each Braze route as it is declared, and so run after them. The docs plugin
+  // comes before the routes so that it sees them all.
   await app.register(brazeErrors)
   if (config.cors !== false) await app.register(corsPolicy, { origins: config.cors ?? '*' })
   await app.register(requestLog)
