@@ -4,9 +4,9 @@
 // throws, the watch option) follows.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { startEmulator, type BrazeMock, type StartOptions } from '../src/index.js'
-import { braze, copyFixtures, inProcess } from './control/drivers.js'
+import { describe, expect, it, vi } from 'vitest'
+import { startEmulator, type BrazeMock } from '../src/index.js'
+import { braze, emulators, inProcess } from './control/drivers.js'
 import { controlScenarios } from './control/scenarios.js'
 import { BUILT_IN, NOW } from './helpers.js'
 
@@ -18,22 +18,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 controlScenarios('in-process', inProcess)
 
 describe('startEmulator', () => {
-  const started: BrazeMock[] = []
-  const cleanups: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map(mock => mock.close()))
-    await Promise.all(cleanups.splice(0).map(cleanup => cleanup()))
-  })
-  async function start (options: StartOptions = {}): Promise<BrazeMock> {
-    const mock = await startEmulator({ now: NOW, ...options })
-    started.push(mock)
-    return mock
-  }
-  async function fixturesCopy () {
-    const copy = await copyFixtures()
-    cleanups.push(copy.remove)
-    return copy
-  }
+  const { start, fixturesCopy } = emulators()
   const segmentNames = async (mock: BrazeMock) =>
     (JSON.parse((await braze(mock, '/segments/list')).text) as { segments: Array<{ name: string }> }).segments.map(s => s.name)
 

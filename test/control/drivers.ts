@@ -4,9 +4,10 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BUILT_IN_FIXTURES } from '../../src/index.js'
+import { afterEach } from 'vitest'
+import { BUILT_IN_FIXTURES, startEmulator, type StartOptions } from '../../src/index.js'
 import type { BrazeMock, ClockView, FaultRule, FaultRuleBody, JournalEntry, OverrideBody, OverrideView, ReloadView } from '../../src/index.js'
-import { BUILT_IN } from '../helpers.js'
+import { BUILT_IN, NOW } from '../helpers.js'
 
 export interface DriverJournalFilter {
   readonly path?: string
@@ -175,5 +176,30 @@ export async function copyFixtures () {
     },
     write: (file: string, text: string) => writeFile(join(dir, file), text),
     remove: () => rm(dir, { recursive: true, force: true }),
+  }
+}
+
+/**
+ * Emulators (on port 0, clock pinned to NOW) and fixtures copies for the tests of one describe block, all
+ * closed and removed after each test.
+ */
+export function emulators () {
+  const started: BrazeMock[] = []
+  const cleanups: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map(mock => mock.close()))
+    await Promise.all(cleanups.splice(0).map(cleanup => cleanup()))
+  })
+  return {
+    async start (options: StartOptions = {}): Promise<BrazeMock> {
+      const mock = await startEmulator({ now: NOW, ...options })
+      started.push(mock)
+      return mock
+    },
+    async fixturesCopy () {
+      const copy = await copyFixtures()
+      cleanups.push(copy.remove)
+      return copy
+    },
   }
 }

@@ -3,9 +3,9 @@
 // follows through inject(): status codes and whole bodies, body validation, the 422 of a failed reload,
 // the plane switched off, and the control token.
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startEmulator, type BrazeMock, type StartOptions } from '../../src/index.js'
-import { braze, copyFixtures, overHttp } from '../control/drivers.js'
+import { describe, expect, it } from 'vitest'
+import type { BrazeMock } from '../../src/index.js'
+import { braze, emulators, overHttp } from '../control/drivers.js'
 import { controlScenarios } from '../control/scenarios.js'
 import { BUILT_IN, NOW } from '../helpers.js'
 
@@ -37,17 +37,7 @@ const ROUTES: Array<[string, string, unknown?]> = [
 controlScenarios('HTTP', overHttp())
 
 describe('/_mock/ control routes', () => {
-  const started: BrazeMock[] = []
-  const cleanups: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map(mock => mock.close()))
-    await Promise.all(cleanups.splice(0).map(cleanup => cleanup()))
-  })
-  async function start (options: StartOptions = {}): Promise<BrazeMock> {
-    const mock = await startEmulator({ now: NOW, ...options })
-    started.push(mock)
-    return mock
-  }
+  const { start, fixturesCopy } = emulators()
   async function call (mock: BrazeMock, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await mock.app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) })
     return { status: response.statusCode, body: response.json() as unknown, type: response.headers['content-type'] }
@@ -125,8 +115,7 @@ describe('/_mock/ control routes', () => {
 
   describe('POST /_mock/fixtures/reload', () => {
     it('reads changed fixtures from disk; on a validation error answers 422 and keeps serving the previous ones', async () => {
-      const copy = await copyFixtures()
-      cleanups.push(copy.remove)
+      const copy = await fixturesCopy()
       const mock = await start({ fixtures: copy.dir })
       const names = async () => (JSON.parse((await braze(mock, '/segments/list')).text) as { segments: Array<{ name: string }> }).segments.map(s => s.name)
 
