@@ -6,9 +6,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
 import pino from 'pino'
-import { Control } from './control/control.js'
-import { Emulator, type EmulatorOptions } from './emulator.js'
-import { SERVER_LIMITS } from './limits.js'
+import { Control } from './emulator/control.js'
+import { Emulator, type EmulatorOptions } from './emulator/emulator.js'
+import { SERVER_LIMITS } from './plugins/server-limits.js'
 import apiDocs from './plugins/api-docs.js'
 import brazeAccess from './plugins/braze-access.js'
 import brazeErrors from './plugins/braze-errors.js'
@@ -19,12 +19,11 @@ import faults from './plugins/faults.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import requestJournal from './plugins/request-journal.js'
 import requestLog from './plugins/request-log.js'
+import type { AnyEndpoint } from './endpoints/define.js'
+import { ENDPOINTS } from './endpoints/index.js'
+import { brazeEndpoints } from './routes/braze-endpoints.js'
 import { mockControl } from './routes/mock-control.js'
 import { mockHealth } from './routes/mock-health.js'
-import { segmentsDetails } from './routes/segments-details.js'
-import { segmentsList } from './routes/segments-list.js'
-import { segmentsDataSeries } from './routes/segments-data-series.js'
-import { sessionsDataSeries } from './routes/sessions-data-series.js'
 import { VERSION } from './version.js'
 
 /** The fixtures that ship with the emulator (a folder beside src/ and dist/). */
@@ -49,6 +48,8 @@ export interface AppConfig extends Partial<EmulatorOptions> {
   readonly watch?: boolean | undefined
   /** Origins allowed by CORS: '*' (the default) for any, a list, or false for no CORS headers at all. */
   readonly cors?: CorsOrigins | false | undefined
+  /** The Braze endpoints served (src/endpoints/index.ts unless given): tests add their own. */
+  readonly endpoints?: readonly AnyEndpoint[] | undefined
 }
 
 declare module 'fastify' {
@@ -59,8 +60,13 @@ declare module 'fastify' {
 }
 
 export async function buildApp (config: AppConfig = {}) {
-  const emulator = await Emulator.create({ ...config, fixtures: config.fixtures ?? BUILT_IN_FIXTURES })
-  const control = new Control(emulator)
+  const endpoints = config.endpoints ?? ENDPOINTS
+  const emulator = await Emulator.create({
+    ...config,
+    fixtures: config.fixtures ?? BUILT_IN_FIXTURES,
+    permissions: [...new Set(endpoints.map(endpoint => endpoint.permission))],
+  })
+  const control = new Control(emulator, endpoints.flatMap(endpoint => endpoint.metrics ?? []))
   const app = Fastify({
     ...SERVER_LIMITS,
     logger: loggerOptions(config),
@@ -96,12 +102,9 @@ export async function buildApp (config: AppConfig = {}) {
   if (config.control !== false) await app.register(apiDocs, { version: VERSION })
   await app.register(brazeHeaders)
   await app.register(requestJournal, { emulator })
-  await app.register(brazeAccess, { world: () => emulator.world, admit: (workspace) => emulator.admit(workspace) })
+  await app.register(brazeAccess, { emulator })
   await app.register(faults, { emulator })
-  await app.register(segmentsList)
-  await app.register(segmentsDetails)
-  await app.register(segmentsDataSeries, { emulator })
-  await app.register(sessionsDataSeries, { emulator })
+  await app.register(brazeEndpoints, { emulator, endpoints })
   await app.register(mockHealth)
   if (config.control !== false) await app.register(mockControl, { control, token: config.controlToken })
   if (config.watch === true && emulator.fixturesDirectory !== undefined) {

@@ -7,6 +7,7 @@
 // about 60 ms, a fifth of the whole cold start, for a dozen strings (BENCHMARKS.md).
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { ConfigError } from './emulator/errors.js'
 import { SENDABLE_KEY, UNSENDABLE_KEY } from './world/build-world.js'
 import './world/instant.js' // registers the 'instant' format BRAZE_MOCK_NOW uses
 
@@ -53,9 +54,7 @@ export const Settings = Type.Object({
 })
 export type Settings = Static<typeof Settings>
 
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+export { ConfigError }
 
 /**
  * Validates settings from `variables` (process.env, or flags under the same names). Empty values count as

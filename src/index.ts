@@ -3,17 +3,17 @@
 //   const braze = await startEmulator({ now: '2026-11-23T12:00:00Z' })
 //   afterAll(() => braze.close())
 //
-// Every control is the same operation as its HTTP twin under /_mock/ (src/control/control.ts).
+// Every control is the same operation as its HTTP twin under /_mock/ (src/emulator/control.ts).
 import type { TSchema } from '@sinclair/typebox'
 import { buildApp, type AppConfig, type BrazeMockApp } from './app.js'
-import type { FaultRule } from './control/faults.js'
-import type { JournalEntry } from './control/journal.js'
-import { firstInputError } from './control/validate.js'
-import { ControlRejected } from './errors.js'
+import type { FaultRule } from './emulator/faults.js'
+import type { JournalEntry } from './emulator/journal.js'
+import { firstInputError } from './emulator/validate.js'
+import { ControlRejected } from './emulator/errors.js'
 import {
   AdvanceClockBody, FaultRuleBody, JournalQuery, OverrideBody, PinClockBody,
   type ClockView, type OverrideView, type ReloadView,
-} from './schemas/mock.js'
+} from './emulator/control-schema.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from './world/instant.js'
 
 export { buildApp, BUILT_IN_FIXTURES, type AppConfig, type BrazeMockApp } from './app.js'

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { startEmulator, type BrazeMock } from '../src/index.js'
-import { braze, emulators, inProcess } from './control/drivers.js'
-import { controlScenarios } from './control/scenarios.js'
+import { braze, emulators, inProcess } from './emulator/control/drivers.js'
+import { controlScenarios } from './emulator/control/scenarios.js'
 import { BUILT_IN, NOW } from './helpers.js'
 
 const { lumen } = BUILT_IN

@@ -11,15 +11,18 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
-import { AccessDenied, InvalidApiKey, RateLimited } from '../errors.js'
-import type { Permission } from '../world/fixture-schema.js'
-import type { Admission } from '../world/rate-limits.js'
-import type { ApiKey, Workspace, World } from '../world/world.js'
+import type { Emulator } from '../emulator/emulator.js'
+import { AccessDenied, InvalidApiKey, RateLimited } from '../emulator/errors.js'
+import type { PoolName } from '../world/pools.js'
+import type { ApiKey } from '../world/world.js'
+import { hooksOf } from './route-hooks.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission a Braze route needs; its presence is what makes the route a Braze route. */
-    permission?: Permission
+    permission?: string
+    /** The rate-limit pool a Braze route counts against. */
+    pool?: PoolName
   }
   interface FastifyRequest {
     /** The caller's key, once authenticated; null on routes without a permission. */
@@ -27,29 +30,23 @@ declare module 'fastify' {
   }
 }
 
-export interface BrazeAccessOptions {
-  /** The current world (it changes on a fixtures reload). */
-  world: () => World
-  /** Counts an authenticated request against its workspace's pool. */
-  admit: (workspace: Workspace) => Admission
-}
-
 const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
 
-async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): Promise<void> {
+async function brazeAccess (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
   app.decorateRequest('apiKey', null)
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission
     if (permission === undefined) return
+    const pool = route.config?.pool ?? 'default'
     // Callback-style: the check is synchronous, and an async hook would cost every request a promise.
-    const access: onRequestHookHandler = (request, reply, done) => { done(check(request, reply, permission)) }
+    const access: onRequestHookHandler = (request, reply, done) => { done(check(request, reply, permission, pool)) }
     route.onRequest = [...hooksOf(route.onRequest), access]
   })
 
   /** The error that stops the request, if any; sets the key and the rate-limit headers on the way. */
-  function check (request: FastifyRequest, reply: FastifyReply, permission: Permission): Error | undefined {
+  function check (request: FastifyRequest, reply: FastifyReply, permission: string, pool: PoolName): Error | undefined {
     const presented = presentedKey(request.headers.authorization)
-    const key = presented.bearer ? findKey(options.world().keys, presented.key) : undefined
+    const key = presented.bearer ? findKey(emulator.world.keys, presented.key) : undefined
     if (key === undefined) {
       // Braze sends the rate-limit headers empty on a 401 (BRAZE.md, section 1).
       for (const name of RATE_LIMIT_HEADERS) reply.header(name, '')
@@ -57,7 +54,7 @@ async function brazeAccess (app: FastifyInstance, options: BrazeAccessOptions): 
     }
     request.apiKey = key
 
-    const admission = options.admit(key.workspace)
+    const admission = emulator.admit(key.workspace, pool)
     reply.header('x-ratelimit-limit', String(admission.limit))
     reply.header('x-ratelimit-remaining', String(admission.remaining))
     reply.header('x-ratelimit-reset', String(admission.reset))
@@ -88,9 +85,4 @@ function findKey (keys: readonly ApiKey[], presented: string): ApiKey | undefine
   return found
 }
 
-export default fp(brazeAccess, { name: 'braze-access', fastify: '5.x' })
-
-/** A route's own hooks, which its options give as one function, a list, or nothing. */
-export function hooksOf<T> (hooks: T | T[] | undefined): T[] {
-  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]
-}
+export default fp(brazeAccess, { name: 'braze-access', fastify: '5.x', dependencies: ['braze-errors', 'braze-headers'] })

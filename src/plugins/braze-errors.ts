@@ -5,7 +5,14 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { invalidParameter, isParameter, NotFound } from '../errors.js'
+import { NotFound } from '../emulator/errors.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A Braze route's 400 wording for each of its query parameters, by name (src/endpoints/parameters.ts). */
+    rules?: Readonly<Record<string, string>>
+  }
+}
 
 async function brazeErrors (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -15,9 +22,10 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
       const [first] = error.validation
       if (error.validationContext === 'querystring') {
         const name = first?.instancePath.slice(1) || String(first?.params?.missingProperty ?? '')
-        if (isParameter(name)) return reply.code(400).send({ message: invalidParameter(name).message })
+        const rule = request.routeOptions.config.rules?.[name]
+        if (rule !== undefined) return reply.code(400).send({ message: rule })
       }
-      // The control plane's bodies and queries (checked by src/control/validate.ts): the field and its rule.
+      // The control plane's bodies and queries (checked by src/emulator/validate.ts): the field and its rule.
       return reply.code(400).send({ message: `${error.validationContext ?? 'request'}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` })
     }
     const status = error.statusCode ?? 500

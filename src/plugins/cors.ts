@@ -5,7 +5,7 @@
 import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { NotFound } from '../errors.js'
+import { NotFound } from '../emulator/errors.js'
 
 /** '*' for any origin, or the exact origins allowed (scheme, host and port). */
 export type CorsOrigins = '*' | readonly string[]

@@ -1,14 +1,15 @@
-// Applies fault rules (src/control/faults.ts) to Braze paths, after the access hook, so a fault answers
+// Applies fault rules (src/emulator/faults.ts) to Braze paths, after the access hook, so a fault answers
 // only callers Braze would have answered: added latency first, then one of a Braze-shaped error status
 // (429 with its rate-limit headers), a dropped connection, or a truncated or malformed body.
 import { STATUS_CODES } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
-import type { FaultPlan } from '../control/faults.js'
-import type { Emulator } from '../emulator.js'
-import { hooksOf } from './braze-access.js'
-import { record } from './request-journal.js'
+import type { FaultPlan } from '../emulator/faults.js'
+import type { Emulator } from '../emulator/emulator.js'
+import { resetOf } from '../emulator/pools.js'
+import type { PoolName } from '../world/pools.js'
+import { hooksOf } from './route-hooks.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,8 +17,6 @@ declare module 'fastify' {
     faultPlan: FaultPlan | null
   }
 }
-
-const WINDOW_S = 3600
 
 async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
   app.decorateRequest('faultPlan', null)
@@ -27,18 +26,19 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
   // emulator's. Callback-style: with no fault set it runs on every request, and an async hook would cost
   // each a promise and a microtask to do nothing.
   // A rule matches the route's own path, so a percent-encoded or trailing-slash spelling of it cannot slip by.
-  const onRequest = (path: string, request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+  const onRequest = (path: string, pool: PoolName, request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     if (emulator.faults.empty) return done()
     const plan = emulator.faults.plan(path, request.query as Record<string, string>)
     if (plan === undefined) return done()
     request.faultPlan = plan
     // When the fault answers (or drops) the request itself, the lifecycle must not go on: no done().
-    apply(plan, request, reply).then(answered => { if (!answered) done() }, done)
+    apply(plan, pool, request, reply).then(answered => { if (!answered) done() }, done)
   }
   app.addHook('onRoute', (route) => {
     if (route.config?.permission === undefined) return
     const path = route.url
-    const hook: onRequestHookHandler = (request, reply, done) => { onRequest(path, request, reply, done) }
+    const pool = route.config.pool ?? 'default'
+    const hook: onRequestHookHandler = (request, reply, done) => { onRequest(path, pool, request, reply, done) }
     route.onRequest = [...hooksOf(route.onRequest), hook]
   })
 
@@ -53,24 +53,24 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
   })
 
   /** Waits out the plan's latency, then answers or drops the request if its effect says so (true). */
-  async function apply (plan: FaultPlan, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  async function apply (plan: FaultPlan, pool: PoolName, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     if (plan.delayMs > 0) await sleep(plan.delayMs)
     const effect = plan.outcome?.effect
     if (effect?.type === 'status') {
       if (effect.status === 429) {
-        const now = emulator.clock.now() / 1000
-        const reset = (Math.floor(now / WINDOW_S) + 1) * WINDOW_S
-        reply.header('x-ratelimit-limit', String(request.apiKey?.workspace.rateLimit ?? ''))
+        // The route's own pool, as a real 429 from it would read.
+        const { reset, retryAfter } = resetOf(pool, emulator.clock.now())
+        reply.header('x-ratelimit-limit', String(request.apiKey?.workspace.rateLimits[pool] ?? ''))
         reply.header('x-ratelimit-remaining', '0')
         reply.header('x-ratelimit-reset', String(reset))
-        reply.header('retry-after', String(Math.max(1, Math.ceil(reset - now))))
+        reply.header('retry-after', String(retryAfter))
       }
       const message = effect.status === 429 ? 'Rate limit exceeded' : STATUS_CODES[effect.status] ?? 'Error'
       reply.code(effect.status).send({ message })
       return true
     }
     if (effect?.type === 'drop') {
-      record(emulator, request, null)
+      request.recordInJournal(null)
       reply.hijack()
       request.raw.socket.destroy()
       return true
@@ -79,4 +79,4 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
   }
 }
 
-export default fp(faults, { name: 'faults', fastify: '5.x' })
+export default fp(faults, { name: 'faults', fastify: '5.x', dependencies: ['braze-access', 'request-journal'] })

@@ -5,7 +5,7 @@
 import { watch } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Control } from '../control/control.js'
+import type { Control } from '../emulator/control.js'
 
 const DEBOUNCE_MS = 100
 

@@ -3,19 +3,27 @@
 // clock. Registered before the access hook, so requests it rejects are recorded too.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { JournalEntry } from '../control/journal.js'
-import type { Emulator } from '../emulator.js'
-import { isEmulatorPath, pathOf } from './emulator-paths.js'
+import type { JournalEntry } from '../emulator/journal.js'
+import type { Emulator } from '../emulator/emulator.js'
+import { isEmulatorPath, pathOf } from '../emulator/paths.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** When the request arrived, on the emulator's clock; null on the emulator's own paths. */
     arrival: { at: number, query: Record<string, string> } | null
+    /**
+     * Records the request in the journal (once), with the status it was answered (null: the connection was
+     * dropped or abandoned); for a hook that answers a request outside the usual lifecycle, as a drop fault does.
+     */
+    recordInJournal (status: number | null): void
   }
 }
 
 async function requestJournal (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
   app.decorateRequest('arrival', null)
+  app.decorateRequest('recordInJournal', function (this: FastifyRequest, status: number | null) {
+    record(emulator, this, status)
+  })
   // Callback-style hooks: they do no I/O, and an async hook costs every request a promise and a microtask.
   app.addHook('onRequest', (request, _reply, done) => {
     if (emulator.journal.capacity !== 0 && !isEmulatorPath(request.url)) {
@@ -46,8 +54,7 @@ function journalPath (request: FastifyRequest): string {
   return request.is404 ? sent : request.routeOptions.url ?? sent
 }
 
-/** Records a request, with the status it was answered (null: the connection was dropped or abandoned). */
-export function record (emulator: Emulator, request: FastifyRequest, status: number | null): void {
+function record (emulator: Emulator, request: FastifyRequest, status: number | null): void {
   if (request.arrival === null) return
   const entry: Omit<JournalEntry, 'seq' | 'time'> = {
     method: request.method,
@@ -62,4 +69,4 @@ export function record (emulator: Emulator, request: FastifyRequest, status: num
   request.arrival = null
 }
 
-export default fp(requestJournal, { name: 'request-journal', fastify: '5.x' })
+export default fp(requestJournal, { name: 'request-journal', fastify: '5.x', dependencies: ['braze-errors'] })

@@ -3,7 +3,7 @@
 // the logger's configuration, in case a line ever carries headers.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { pathOf } from './emulator-paths.js'
+import { pathOf } from '../emulator/paths.js'
 
 async function requestLog (app: FastifyInstance): Promise<void> {
   // Callback-style: an async hook would cost every request a promise and a microtask for a synchronous call.

@@ -1,17 +1,17 @@
 // The control plane under /_mock/: clock, journal, faults, overrides, reset and fixtures reload. Each route
-// validates its input against src/schemas/mock.ts and calls the same Control operation the in-process API
+// validates its input against src/emulator/control-schema.ts and calls the same Control operation the in-process API
 // calls. With a token configured, every route here needs `Authorization: Bearer <token>`.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { TSchema } from '@sinclair/typebox'
-import type { Control } from '../control/control.js'
-import { firstInputError } from '../control/validate.js'
-import { ControlNotFound, ControlUnauthorized } from '../errors.js'
-import { ErrorBody } from '../schemas/braze.js'
+import type { Control } from '../emulator/control.js'
+import { firstInputError } from '../emulator/validate.js'
+import { ControlNotFound, ControlUnauthorized } from '../emulator/errors.js'
+import { ErrorBody } from '../endpoints/parameters.js'
 import {
   AdvanceClockBody, ClockView, FaultList, FaultRuleBody, FaultRuleView, IdParams, JournalQuery, JournalView,
   OverrideBody, OverrideList, PinClockBody, ReloadView, StatusView,
-} from '../schemas/mock.js'
+} from '../emulator/control-schema.js'
 
 export interface MockControlOptions {
   control: Control
@@ -23,7 +23,7 @@ const TAGS = ['Emulator control']
 const ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }
 
 export const mockControl: FastifyPluginAsyncTypebox<MockControlOptions> = async (app, { control, token }) => {
-  // Exact checks, no coercion, unknown properties rejected (src/control/validate.ts); this plugin only.
+  // Exact checks, no coercion, unknown properties rejected (src/emulator/validate.ts); this plugin only.
   app.setValidatorCompiler(({ schema }) => (value: unknown) => {
     const error = firstInputError(schema as TSchema, value)
     return error === undefined ? { value } : { error: [{ ...error, keyword: 'schema', schemaPath: '', params: {} }] }

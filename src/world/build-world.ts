@@ -1,11 +1,12 @@
 // Resolves a validated fixture set into the World that requests read: references checked, instants parsed,
 // generated entities added, lookups indexed and listings sorted, all once per (re)load.
 import { createHash } from 'node:crypto'
-import { hashString, mix } from '../hash.js'
-import { PERMISSIONS, type AppFixture, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
+import { hashString, mix } from './hash.js'
+import { ALL_PERMISSIONS, type AppFixture, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
 import { parseInstant } from './instant.js'
 import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
 import { nameSource as names, type NameSource } from './names.js'
+import { POOL_NAMES, POOLS, type PoolName } from './pools.js'
 import { RandomStream } from './random-stream.js'
 import type { ApiKey, App, Segment, SegmentShape, Workspace, World } from './world.js'
 import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
@@ -13,6 +14,13 @@ import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
 export interface WorldOptions {
   /** A key with every permission in the first workspace (BRAZE_MOCK_API_KEY); replaces a fixture key equal to it. */
   readonly extraApiKey?: string | undefined
+  /**
+   * The permissions the emulator serves (one per endpoint): a key naming another is a fixture error, and "*"
+   * stands for all of them. Left out, any name is taken as it is.
+   */
+  readonly permissions?: readonly string[] | undefined
+  /** Where calendars are kept between loads; a fresh one per load when left out. */
+  readonly calendars?: Map<string, ZoneCalendar> | undefined
 }
 
 const GENERATED_SINCE = Date.UTC(2019, 0, 1)
@@ -29,10 +37,11 @@ const TEAMS = ['Growth', 'CRM', 'Lifecycle', 'Product']
 export const SENDABLE_KEY = /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]*[\x21-\x7e\xa1-\xff])?$/
 export const UNSENDABLE_KEY = 'cannot be sent in an Authorization header: use printable Latin-1 characters, with no whitespace at either end'
 
-const calendars = new Map<string, ZoneCalendar>()
-
-/** Calendars are pure and their caches costly to warm, so every workspace in the zone shares one. */
-function calendarFor (zone: string): ZoneCalendar {
+/**
+ * Calendars are pure and their caches costly to warm, so every workspace in the zone shares one, and an
+ * emulator hands the same map to each reload (they belong to it, not to the process).
+ */
+function calendarFor (calendars: Map<string, ZoneCalendar>, zone: string): ZoneCalendar {
   let calendar = calendars.get(zone)
   if (calendar === undefined) {
     calendar = new ZoneCalendar(zone)
@@ -90,14 +99,15 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     }
   }
 
+  const calendars = options.calendars ?? new Map<string, ZoneCalendar>()
   const workspaces = new Map<string, Workspace>()
-  for (const { fixture, apps, segments } of drafts.values()) {
+  for (const [i, { fixture, apps, segments }] of [...drafts.values()].entries()) {
     segments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     workspaces.set(fixture.id, {
       id: fixture.id,
       name: fixture.name,
-      calendar: calendarFor(fixture.time_zone),
-      rateLimit: fixture.rate_limit,
+      calendar: calendarFor(calendars, fixture.time_zone),
+      rateLimits: rateLimitsOf(fixture, (pointer, reason) => fail('workspaces', `/${i}${pointer}`, reason)),
       population: fixture.population,
       nonAnalyticsSegmentSessions: fixture.non_analytics_segment_sessions,
       apps,
@@ -115,7 +125,8 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     keys.set(fixture.key, {
       name: fixture.name,
       workspace: workspaces.get(fixture.workspace_id)!,
-      permissions: new Set(fixture.permissions),
+      permissions: permissionsOf(fixture.permissions, options.permissions,
+        (j, reason) => fail('api_keys', `/${i}/permissions/${j}`, reason)),
       digest: digestOf(fixture.key),
     })
   })
@@ -123,7 +134,7 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     keys.set(options.extraApiKey, {
       name: 'BRAZE_MOCK_API_KEY',
       workspace: workspaces.get(set.workspaces[0]!.id)!,
-      permissions: new Set(PERMISSIONS),
+      permissions: permissionsOf([ALL_PERMISSIONS], options.permissions, () => { throw new Error('unreachable: "*" is always known') }),
       digest: digestOf(options.extraApiKey),
     })
   }
@@ -137,6 +148,33 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       ...(set.emulator?.seed === undefined ? {} : { seed: set.emulator.seed }),
     },
   }
+}
+
+/** Each pool's limit: rate_limits by pool, rate_limit for the default pool, else the pool's own. */
+function rateLimitsOf (fixture: WorkspaceFixture, fail: (pointer: string, reason: string) => never): Record<PoolName, number> {
+  const set = fixture.rate_limits ?? {}
+  if (fixture.rate_limit !== undefined && set.default !== undefined && set.default !== fixture.rate_limit) {
+    fail('/rate_limit', 'and rate_limits.default both set the default pool, to different limits: keep one')
+  }
+  const limits = {} as Record<PoolName, number>
+  for (const name of POOL_NAMES) limits[name] = set[name] ?? (name === 'default' ? fixture.rate_limit : undefined) ?? POOLS[name].limit
+  return limits
+}
+
+/** A key's permissions: known names only (where the emulator says which it knows), "*" for all of them. */
+function permissionsOf (names: readonly string[], known: readonly string[] | undefined,
+  fail: (index: number, reason: string) => never): ReadonlySet<string> {
+  const granted = new Set<string>()
+  names.forEach((name, j) => {
+    if (name === ALL_PERMISSIONS) {
+      for (const permission of known ?? [ALL_PERMISSIONS]) granted.add(permission)
+    } else if (known !== undefined && !known.includes(name)) {
+      fail(j, `must be one of: ${[ALL_PERMISSIONS, ...known].join(', ')} (got ${JSON.stringify(name)})`)
+    } else {
+      granted.add(name)
+    }
+  })
+  return granted
 }
 
 export function digestOf (key: string): Buffer {

@@ -2,21 +2,19 @@
 // mistake stops the emulator with the file, the JSON path and the reason instead of surfacing in a request.
 import { Type, type Static } from '@sinclair/typebox'
 import './instant.js' // registers the 'instant' format the schemas below use
+import { POOL_NAMES, POOLS } from './pools.js'
 
-export const PERMISSIONS = [
-  'segments.data_series',
-  'sessions.data_series',
-  'segments.list',
-  'segments.details',
-] as const
-
-export type Permission = typeof PERMISSIONS[number]
+/** Grants every permission the emulator knows, on a fixture key. */
+export const ALL_PERMISSIONS = '*'
 
 const Id = Type.String({ minLength: 1, maxLength: 128, description: 'An API identifier; Braze uses UUIDs.' })
 const Instant = Type.String({
   format: 'instant',
   description: 'ISO 8601 date-time with an offset or Z, or a date (midnight UTC).',
 })
+// The maximum keeps X-RateLimit-Limit a plain integer and the pool's count exact: past 1e21 JavaScript
+// writes numbers as 1e+21, and past 2^53 adding one may change nothing. Benchmarks set billions.
+const RateLimit = (description: string) => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description })
 const growth = (fallback: number) => Type.Number({
   minimum: -0.9, maximum: 10, default: fallback, description: 'Yearly growth of the trend: 0.2 is +20% a year.',
 })
@@ -38,9 +36,10 @@ export const WorkspaceFixture = Type.Object({
   id: Id,
   name: Type.String({ minLength: 1 }),
   time_zone: Type.String({ default: 'UTC', description: 'IANA zone that frames days and hours in every series.' }),
-  // The maximum keeps X-RateLimit-Limit a plain integer and the pool's count exact: past 1e21 JavaScript
-  // writes numbers as 1e+21, and past 2^53 adding one may change nothing. Benchmarks set billions.
-  rate_limit: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 250_000, description: 'Requests per UTC hour, shared by the four endpoints.' }),
+  rate_limit: Type.Optional(RateLimit('Requests per UTC hour in the default pool (250,000 unless set); the same as rate_limits.default.')),
+  rate_limits: Type.Optional(Type.Object(
+    Object.fromEntries(POOL_NAMES.map(name => [name, Type.Optional(RateLimit(`${POOLS[name].description} Default ${POOLS[name].limit} a ${POOLS[name].window}.`))])),
+    { additionalProperties: false, description: 'Requests per window of each rate-limit pool, by pool name.' })),
   population: Type.Integer({ minimum: 1, default: 1_000_000, description: 'Users in the workspace; a segment\'s share of sessions is its size over this.' }),
   non_analytics_segment_sessions: Type.Union([Type.Literal('error'), Type.Literal('zeros')], {
     default: 'error',
@@ -99,7 +98,10 @@ export const ApiKeyFixture = Type.Object({
   key: Type.String({ minLength: 1, description: 'Any string; Braze\'s look like UUIDs.' }),
   workspace_id: Id,
   name: Type.String({ default: '' }),
-  permissions: Type.Array(Type.Union(PERMISSIONS.map(p => Type.Literal(p))), { uniqueItems: true }),
+  permissions: Type.Array(Type.String({ minLength: 1 }), {
+    uniqueItems: true,
+    description: 'Permissions as Braze names them (segments.list, ...), or "*" for every one; an unknown name stops the start.',
+  }),
 }, { additionalProperties: false })
 export type ApiKeyFixture = Static<typeof ApiKeyFixture>
 

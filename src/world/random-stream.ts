@@ -1,4 +1,4 @@
-import { mix, unit } from '../hash.js'
+import { mix, unit } from './hash.js'
 
 /**
  * A stream of uniform numbers that is a pure function of its seed: draw n is hash(seed, n). Reseeding costs

@@ -1,6 +1,6 @@
 // The emulated world, resolved from fixtures: what a request is answered from. Everything here is built once
 // per (re)load and read-only afterwards, so requests only look things up.
-import type { Permission } from './fixture-schema.js'
+import type { PoolName } from './pools.js'
 import type { ZoneCalendar } from './zone-calendar.js'
 
 export interface AppShape {
@@ -49,7 +49,8 @@ export interface Workspace {
   readonly id: string
   readonly name: string
   readonly calendar: ZoneCalendar
-  readonly rateLimit: number
+  /** Requests per window of each rate-limit pool. */
+  readonly rateLimits: Readonly<Record<PoolName, number>>
   readonly population: number
   readonly nonAnalyticsSegmentSessions: 'error' | 'zeros'
   readonly apps: readonly App[]
@@ -62,7 +63,8 @@ export interface Workspace {
 export interface ApiKey {
   readonly name: string
   readonly workspace: Workspace
-  readonly permissions: ReadonlySet<Permission>
+  /** Permission names; a fixture's "*" is expanded to every permission the emulator serves. */
+  readonly permissions: ReadonlySet<string>
   /** SHA-256 of the key: a fixed-length value to compare in constant time. The key itself is not kept. */
   readonly digest: Buffer
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import type { ConnectionError, FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrazeMockApp } from '../../src/app.js'
-import { PARAMETER_RULES } from '../../src/errors.js'
+import { ENDPOINTS } from '../../src/endpoints/index.js'
 import { clientErrorHandler } from '../../src/plugins/braze-errors.js'
 import { BUILT_IN, get, testApp } from '../helpers.js'
 
@@ -14,6 +14,8 @@ const FULL = lumen.keys.full
 const SEGMENT = lumen.segments.allUsers
 
 const NOT_ANALYTICS = 'segment_id must be a segment with analytics tracking enabled; this segment does not track analytics'
+/** Every parameter's 400 wording, as the endpoint definitions give it. */
+const PARAMETER_RULES: Record<string, string> = Object.assign({}, ...ENDPOINTS.map(endpoint => endpoint.rules))
 const KNOWN_400_MESSAGES = new Set<string>([...Object.values(PARAMETER_RULES), NOT_ANALYTICS])
 
 /** A Braze error on the wire: the status, Content-Type exactly application/json, and the body {message} only. */
@@ -31,7 +33,7 @@ describe('braze-errors: the shape of every error', () => {
   it.each([
     { case: '401', status: 401, url: '/segments/data_series?length=1', key: 'nope', message: 'Invalid API key: nope' },
     { case: '403', status: 403, url: '/sessions/data_series?length=1', key: lumen.keys.noSessionsDataSeries, message: 'Access Denied: this API key lacks the sessions.data_series permission' },
-    { case: '400', status: 400, url: '/sessions/data_series?length=0', key: FULL, message: PARAMETER_RULES.length },
+    { case: '400', status: 400, url: '/sessions/data_series?length=0', key: FULL, message: PARAMETER_RULES.length! },
     { case: '404', status: 404, url: '/segments', key: FULL, message: 'Not Found' },
   ])('$case is JSON {message} with no statusCode, code or error field', async ({ status, url, key, message }) => {
     const response = await app.inject({ url, headers: { authorization: `Bearer ${key}` } })
@@ -308,7 +310,7 @@ describe('braze-errors: how query strings are read', () => {
     expect(valid.body.data).toHaveLength(7)
     expect(valid.body.data[6]).toMatchObject({ time: '2025-02-28T23:00:00+00:00' })
     const invalid = await app.inject({ url: '/sessions/data_series?length=7&length=500', headers: { authorization: `Bearer ${FULL}` } })
-    expectBrazeError(invalid, 400, PARAMETER_RULES.length)
+    expectBrazeError(invalid, 400, PARAMETER_RULES.length!)
   })
 
   it('takes the last of a repeated segment_id and ending_at', async () => {

@@ -62,7 +62,7 @@ describe('fuzz: regressions', () => {
   })
 
   // Advancing the clock past what a Date can hold was accepted, and from then on GET /_mock/clock and every
-  // Braze path answered 500 until a reset (fixed in src/control/control.ts meanwhile).
+  // Braze path answered 500 until a reset (fixed in src/emulator/control.ts meanwhile).
   it('advancing the clock past the range of a Date is a 400, and the emulator keeps serving', async () => {
     try {
       const advance = await app.inject({ method: 'POST', url: '/_mock/clock/advance', payload: { by: 'P300000Y' } })

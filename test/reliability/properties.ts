@@ -278,7 +278,7 @@ export function properties (app: BrazeMockApp): Properties {
     brazePath.chain(path => fc.tuple(fc.constant(path), queryString, credentials(path))),
     async ([path, query, auth]) => {
       // The built-in pool is 250,000 an hour on a pinned clock; a long fuzz run must not reach it.
-      if (++cases % 100_000 === 0) app.emulator.rateLimits.reset()
+      if (++cases % 100_000 === 0) app.emulator.pools.reset()
       const response = await app.inject({ method: 'GET', url: `${path}${query}`, headers: auth.header === undefined ? {} : { authorization: auth.header } })
       const context = `GET ${path}${query.slice(0, 200)} with ${auth.kind} credentials`
       checkWire(response, context)

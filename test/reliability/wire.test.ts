@@ -1,12 +1,12 @@
 // What only a real socket shows: slow and silent clients, bodies on a GET, requests past the header limits,
 // clients that leave mid-answer, and many idle keep-alive connections. Through all of it the server stays
-// up and answers others. The limits come from src/limits.ts; where a test needs a short timeout it shortens
+// up and answers others. The limits come from src/plugins/server-limits.ts; where a test needs a short timeout it shortens
 // the live server's value and says so, after checking that the configured one is in place.
 import type { Server } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type BrazeMock } from '../../src/index.js'
-import { SERVER_LIMITS } from '../../src/limits.js'
+import { SERVER_LIMITS } from '../../src/plugins/server-limits.js'
 import { BUILT_IN } from '../helpers.js'
 
 const KEY = BUILT_IN.lumen.keys.full
@@ -79,7 +79,7 @@ function expectBrazeError (answer: RawAnswer, status: number, message: string): 
 }
 
 describe('wire: the configured limits are the live server\'s', () => {
-  it('applies every limit in src/limits.ts to the Node server', () => {
+  it('applies every limit in src/plugins/server-limits.ts to the Node server', () => {
     const server = braze.app.server
     expect(server.requestTimeout).toBe(SERVER_LIMITS.requestTimeout)
     expect(server.headersTimeout).toBe(SERVER_LIMITS.http.headersTimeout)

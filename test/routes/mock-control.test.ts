@@ -5,8 +5,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BrazeMock } from '../../src/index.js'
-import { braze, emulators, overHttp } from '../control/drivers.js'
-import { controlScenarios } from '../control/scenarios.js'
+import { braze, emulators, overHttp } from '../emulator/control/drivers.js'
+import { controlScenarios } from '../emulator/control/scenarios.js'
 import { BUILT_IN, NOW } from '../helpers.js'
 
 const { lumen } = BUILT_IN

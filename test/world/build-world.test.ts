@@ -26,7 +26,7 @@ async function fixtureDir (files: Record<string, unknown>): Promise<string> {
 }
 
 async function worldOf (source: unknown, extraApiKey?: string): Promise<World> {
-  return await buildWorld(await loadFixtures(source), { extraApiKey })
+  return await buildWorld(await loadFixtures(source), { extraApiKey, permissions: ALL_PERMISSIONS })
 }
 
 async function failure (source: unknown): Promise<FixtureError> {
@@ -109,7 +109,12 @@ describe('buildWorld: defaults and resolution', () => {
       segments: [{ id: 's1', workspace_id: 'w1', name: 'Loyal', created_at: '2020-03-01T10:00:00-05:00' }],
     })
     const w1 = workspace(world, 'w1')
-    expect(w1).toMatchObject({ name: 'One', rateLimit: 250_000, population: 1_000_000, nonAnalyticsSegmentSessions: 'error' })
+    expect(w1).toMatchObject({
+      name: 'One',
+      rateLimits: { default: 250_000, 'custom-data': 1_000, 'campaign-analytics': 50_000 },
+      population: 1_000_000,
+      nonAnalyticsSegmentSessions: 'error',
+    })
     expect(w1.calendar.name).toBe('UTC')
 
     const a1 = w1.appsById.get('a1')!
@@ -184,6 +189,38 @@ describe('buildWorld: the extra API key', () => {
     expect(matching[0]!.workspace).toBe(workspace(world, 'w1'))
     expect(matching[0]!.permissions.size).toBe(4)
     expect(keyOf(world, 'k1')[0]!.workspace).toBe(workspace(world, 'w2'))
+  })
+})
+
+describe('buildWorld: permissions and rate-limit pools', () => {
+  it('names an unknown permission with its place, and lists the known ones', async () => {
+    const error = await failure({ workspaces: TWO_WORKSPACES, api_keys: [{ key: 'k', workspace_id: 'w1', permissions: ['segments.list', 'users.export'] }] })
+    expect({ file: error.file, path: error.path, reason: error.reason }).toEqual({
+      file: 'inline fixtures',
+      path: '/api_keys/0/permissions/1',
+      reason: `must be one of: *, ${ALL_PERMISSIONS.join(', ')} (got "users.export")`,
+    })
+  })
+
+  it('grants every known permission for "*"', async () => {
+    const world = await worldOf({ workspaces: TWO_WORKSPACES, api_keys: [{ key: 'k', workspace_id: 'w1', permissions: ['*'] }] })
+    expect([...keyOf(world, 'k')[0]!.permissions].sort()).toEqual([...ALL_PERMISSIONS].sort())
+  })
+
+  it('sets each pool from rate_limits, and the default pool from rate_limit too', async () => {
+    const world = await worldOf({
+      workspaces: [
+        { id: 'w1', name: 'One', rate_limit: 5, rate_limits: { 'custom-data': 2 } },
+        { id: 'w2', name: 'Two', rate_limits: { default: 7, 'campaign-analytics': 3 } },
+      ],
+    })
+    expect(workspace(world, 'w1').rateLimits).toEqual({ default: 5, 'custom-data': 2, 'campaign-analytics': 50_000 })
+    expect(workspace(world, 'w2').rateLimits).toEqual({ default: 7, 'custom-data': 1_000, 'campaign-analytics': 3 })
+  })
+
+  it('refuses rate_limit and rate_limits.default that disagree', async () => {
+    const error = await failure({ workspaces: [{ id: 'w1', name: 'One', rate_limit: 5, rate_limits: { default: 6 } }] })
+    expect([error.path, error.reason]).toEqual(['/workspaces/0/rate_limit', 'and rate_limits.default both set the default pool, to different limits: keep one'])
   })
 })
 

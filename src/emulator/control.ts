@@ -1,0 +1,196 @@
+// The control plane's operations, on JSON-shaped inputs and outputs: the HTTP routes under /_mock/ and the
+// in-process API both call these, so the two stay the same operations. Inputs are assumed valid against
+// their schemas (src/emulator/control-schema.ts); each caller validates them its own way, once.
+import { Duration } from 'luxon'
+import type { Emulator } from './emulator.js'
+import { ControlRejected, FixturesRejected } from './errors.js'
+import { isEmulatorPath } from './paths.js'
+import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, ReloadView } from './control-schema.js'
+import { parseEndingAt } from '../world/ending-at.js'
+import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js'
+import { FixtureError } from '../world/load-fixtures.js'
+import type { EntityKind, Metric } from '../world/metrics.js'
+import type { Workspace } from '../world/world.js'
+import { HOUR_MS } from '../world/zone-calendar.js'
+import type { FaultRule } from './faults.js'
+import type { Override } from './overrides.js'
+
+export class Control {
+  readonly #emulator: Emulator
+  readonly #metrics: readonly Metric[]
+
+  /** `metrics`: those of the endpoints served, the only ones an override may set. */
+  constructor (emulator: Emulator, metrics: readonly Metric[]) {
+    this.#emulator = emulator
+    this.#metrics = metrics
+  }
+
+  reset (): { status: 'reset' } {
+    this.#emulator.reset()
+    return { status: 'reset' }
+  }
+
+  clock (): ClockView {
+    const { mode, now, offsetMs } = this.#emulator.clock.state()
+    return { mode, now: new Date(now).toISOString(), offset_ms: offsetMs }
+  }
+
+  pinClock ({ at }: { at: string }): ClockView {
+    const instant = parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`)
+    this.#emulator.clock.pin(withinClockRange('at', instant))
+    return this.clock()
+  }
+
+  advanceClock ({ by }: { by: string | number }): ClockView {
+    const ms = typeof by === 'number' ? by : durationMs(by)
+    withinClockRange('by', this.#emulator.clock.now() + ms)
+    this.#emulator.clock.advance(ms)
+    return this.clock()
+  }
+
+  releaseClock (): ClockView {
+    this.#emulator.clock.release()
+    return this.clock()
+  }
+
+  journal (query: JournalQuery = {}): JournalView {
+    const { journal } = this.#emulator
+    const instant = (name: string, text: string | undefined) =>
+      text === undefined ? undefined : parseInstant(text) ?? rejected(`${name} must be an ISO 8601 instant`)
+    let entries = journal.list({
+      path: query.path,
+      status: query.status === undefined ? undefined : Number(query.status),
+      since: instant('since', query.since),
+      until: instant('until', query.until),
+    })
+    if (query.limit !== undefined) entries = entries.slice(Math.max(0, entries.length - Number(query.limit)))
+    return { entries, size: journal.size, capacity: journal.capacity, dropped: journal.dropped }
+  }
+
+  clearJournal (): { status: 'cleared' } {
+    this.#emulator.journal.clear()
+    return { status: 'cleared' }
+  }
+
+  addFault (body: FaultRuleBody): FaultRule {
+    if (isEmulatorPath(body.path)) rejected('path: faults apply to Braze paths, not to the emulator\'s own /_mock/ paths')
+    const { effect } = body
+    if (effect.type === 'latency' && 'min_ms' in effect && effect.min_ms > effect.max_ms) {
+      rejected('effect: min_ms must not exceed max_ms')
+    }
+    return this.#emulator.faults.add(body)
+  }
+
+  faults (): { faults: FaultRule[] } {
+    return { faults: this.#emulator.faults.list() }
+  }
+
+  removeFault (id: string): boolean {
+    return this.#emulator.faults.remove(id)
+  }
+
+  clearFaults (): { status: 'cleared' } {
+    this.#emulator.faults.clear()
+    return { status: 'cleared' }
+  }
+
+  /** Sets one override per bucket in `values`; all are checked before any is set. */
+  setOverrides (body: OverrideBody): { overrides: OverrideView[] } {
+    if ((body.app_id === undefined) === (body.segment_id === undefined)) rejected('give exactly one of app_id and segment_id')
+    const unit = body.unit ?? 'day'
+    const entity = body.app_id === undefined ? 'segment' : 'app'
+    const id = (body.app_id ?? body.segment_id)!
+    const metric = this.#metricOf(entity, DEFAULT_METRICS[entity])
+    if (unit === 'hour' && !metric.hours) {
+      const hourly = [...new Set(this.#metrics.filter(m => m.hours).map(m => `${m.entity}s`))].join(', ')
+      rejected(`unit: a ${entity}'s ${metric.id} is daily; hour overrides are for ${hourly}`)
+    }
+    const workspace = this.#workspaceOf(entity, id)
+    const inputs = Object.entries(body.values).map(([time, value]) => ({
+      entity, id, metric: metric.id, unit, time, value, ...bucketOf(workspace, unit, time),
+    } as const))
+    return { overrides: inputs.map(input => view(this.#emulator.overrides.set(input))) }
+  }
+
+  overrides (): { overrides: OverrideView[] } {
+    return { overrides: this.#emulator.overrides.list().map(view) }
+  }
+
+  removeOverride (id: string): boolean {
+    return this.#emulator.overrides.remove(id)
+  }
+
+  clearOverrides (): { status: 'cleared' } {
+    this.#emulator.overrides.clear()
+    return { status: 'cleared' }
+  }
+
+  async reload (): Promise<ReloadView> {
+    try {
+      const world = await this.#emulator.reload()
+      let apps = 0
+      let segments = 0
+      for (const w of world.workspaces) {
+        apps += w.apps.length
+        segments += w.segmentsById.size
+      }
+      return { status: 'reloaded', workspaces: world.workspaces.length, apps, segments, api_keys: world.keys.length }
+    } catch (error) {
+      if (error instanceof FixtureError) throw new FixturesRejected(error.message)
+      throw error
+    }
+  }
+
+  #metricOf (entity: EntityKind, id: string): Metric {
+    const metric = this.#metrics.find(m => m.id === id && m.entity === entity)
+    if (metric !== undefined) return metric
+    const served = this.#metrics.filter(m => m.entity === entity).map(m => m.id)
+    return rejected(`metric: ${entity}s have ${served.join(', ')} (got ${JSON.stringify(id)})`)
+  }
+
+  #workspaceOf (entity: 'app' | 'segment', id: string): Workspace {
+    const workspace = this.#emulator.world.workspaces.find(w => entity === 'app' ? w.appsById.has(id) : w.segmentsById.has(id))
+    return workspace ?? rejected(`${entity}_id: no ${entity} ${JSON.stringify(id)} in the fixtures`)
+  }
+}
+
+/** The metric a body without one sets: what an app's or a segment's override meant before metrics had names. */
+const DEFAULT_METRICS: Record<EntityKind, string> = { app: 'sessions', segment: 'size' }
+
+function rejected (message: string): never {
+  throw new ControlRejected(message)
+}
+
+/** The clock stays where every date renders as YYYY-MM-DD: a clock outside it would break every answer. */
+function withinClockRange (name: string, instant: number): number {
+  if (!inInstantRange(instant)) rejected(`${name}: the clock must stay ${INSTANT_RANGE.text}`)
+  return instant
+}
+
+function durationMs (text: string): number {
+  const duration = Duration.fromISO(text)
+  if (!duration.isValid) rejected(`by must be an ISO 8601 duration such as PT1H30M, or milliseconds (got ${JSON.stringify(text)})`)
+  return Math.round(duration.toMillis()) // the clock counts whole milliseconds (PT0.0001S is 0)
+}
+
+/** Places a bucket named by the caller: a date for days, any instant inside the hour for hours. */
+function bucketOf (workspace: Workspace, unit: 'day' | 'hour', time: string): { dayIndex: number, hour?: number } {
+  const instant = parseEndingAt(time, workspace.calendar)
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(time)
+  if (instant === undefined || isDate !== (unit === 'day')) {
+    rejected(unit === 'day'
+      ? `values: day buckets are dates, YYYY-MM-DD (got ${JSON.stringify(time)})`
+      : `values: hour buckets are ISO 8601 instants, e.g. 2026-11-20T14:00:00Z (got ${JSON.stringify(time)})`)
+  }
+  const day = workspace.calendar.dayContaining(instant!)
+  if (unit === 'day' && day.date !== time) {
+    // A date the zone skipped (Pacific/Apia, 2011-12-30) starts where the next day does: refused, rather
+    // than set on a day the caller did not name.
+    rejected(`values: ${time} does not exist in ${workspace.calendar.name}, which skipped it`)
+  }
+  return unit === 'day' ? { dayIndex: day.index } : { dayIndex: day.index, hour: Math.floor((instant! - day.start) / HOUR_MS) }
+}
+
+function view ({ override_id: overrideId, entity, id, unit, time, value }: Override): OverrideView {
+  return { override_id: overrideId, entity, id, unit, time, value }
+}

@@ -1,0 +1,123 @@
+// The emulator's state: the world loaded from fixtures, the clock, the seed, the rate-limit pools, and what
+// the control plane adds (journal, faults, overrides). The HTTP app reads it; the control plane and the
+// in-process API change it. Nothing here knows about HTTP, and everything a series keeps between requests
+// (the series cache, the calendars) belongs to an emulator, so two emulators in one process never share it.
+import { buildWorld, SENDABLE_KEY, UNSENDABLE_KEY } from '../world/build-world.js'
+import { loadFixtures } from '../world/load-fixtures.js'
+import type { PoolName } from '../world/pools.js'
+import { decodeSeed, SeriesCache, type SeriesContext } from '../world/series/context.js'
+import type { Workspace, World } from '../world/world.js'
+import type { ZoneCalendar } from '../world/zone-calendar.js'
+import { Clock } from './clock.js'
+import { ConfigError } from './errors.js'
+import { Faults } from './faults.js'
+import { Journal } from './journal.js'
+import { Overrides } from './overrides.js'
+import { Pools, type Admission } from './pools.js'
+
+export const DEFAULT_JOURNAL_SIZE = 1000
+
+export interface EmulatorOptions {
+  /** A fixtures directory, or a fixture set as an object (the shape of the directory's files, by part). */
+  readonly fixtures: string | object
+  /** An extra key with every permission in the first workspace. */
+  readonly apiKey?: string | undefined
+  /** Pins the clock to this instant (ms since the epoch); otherwise the fixtures' `now`, else real time. */
+  readonly now?: number | undefined
+  /** Shifts every generated number; otherwise the fixtures' `seed`, else 0. */
+  readonly seed?: number | undefined
+  /** Requests the journal keeps before dropping the oldest (default 1000; 0 keeps none). */
+  readonly journalSize?: number | undefined
+  /** The permissions of the endpoints served: fixture keys may name only these (or "*" for all). */
+  readonly permissions?: readonly string[] | undefined
+}
+
+export class Emulator {
+  readonly clock: Clock
+  readonly seed: number
+  readonly pools = new Pools()
+  readonly journal: Journal
+  readonly faults = new Faults()
+  readonly overrides = new Overrides()
+  readonly #options: EmulatorOptions
+  readonly #calendars: Map<string, ZoneCalendar>
+  #world: World
+  #cache = new SeriesCache()
+  #reloading: Promise<World> = Promise.resolve(undefined as unknown as World)
+
+  private constructor (world: World, calendars: Map<string, ZoneCalendar>, options: EmulatorOptions) {
+    this.#world = world
+    this.#calendars = calendars
+    this.#options = options
+    this.clock = new Clock(options.now ?? world.settings.now)
+    this.seed = decodeSeed(options.seed ?? world.settings.seed ?? 0)
+    this.journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
+  }
+
+  static async create (options: EmulatorOptions): Promise<Emulator> {
+    // The extra key is a setting, not a fixture: checked here for the in-process API as config.ts checks it
+    // for the environment, with the rule fixture keys follow.
+    if (options.apiKey !== undefined && !SENDABLE_KEY.test(options.apiKey)) {
+      throw new ConfigError(`apiKey ${UNSENDABLE_KEY} (got ${JSON.stringify(options.apiKey)})`)
+    }
+    const calendars = new Map<string, ZoneCalendar>()
+    return new Emulator(await Emulator.#load(options, calendars), calendars, options)
+  }
+
+  static async #load (options: EmulatorOptions, calendars: Map<string, ZoneCalendar>): Promise<World> {
+    return await buildWorld(await loadFixtures(options.fixtures), {
+      extraApiKey: options.apiKey,
+      permissions: options.permissions,
+      calendars,
+    })
+  }
+
+  get world (): World {
+    return this.#world
+  }
+
+  /** Where the fixtures come from: a directory, or undefined for an inline set. */
+  get fixturesDirectory (): string | undefined {
+    return typeof this.#options.fixtures === 'string' ? this.#options.fixtures : undefined
+  }
+
+  /**
+   * Reads the fixtures again and serves them from now on. If they fail validation, the previous world stays
+   * and the FixtureError is thrown. Reloads run one at a time. The clock, seed and state are kept; what the
+   * series kept for the old world goes with it.
+   */
+  reload (): Promise<World> {
+    const next = this.#reloading.catch(() => undefined).then(async () => {
+      const world = await Emulator.#load(this.#options, this.#calendars)
+      this.#world = world
+      this.#cache = new SeriesCache()
+      return world
+    })
+    this.#reloading = next
+    return next
+  }
+
+  /** Journal, rate-limit pools, faults, overrides and clock back to how they started. */
+  reset (): void {
+    this.journal.clear()
+    this.pools.reset()
+    this.faults.clear()
+    this.overrides.clear()
+    this.clock.reset()
+  }
+
+  /** Counts one request against one of the workspace's rate-limit pools, at the emulator's now. */
+  admit (workspace: Workspace, pool: PoolName): Admission {
+    return this.pools.take(workspace.id, pool, workspace.rateLimits[pool], this.clock.now())
+  }
+
+  /** What a series computed now depends on besides its entity and buckets. */
+  seriesContext (): SeriesContext {
+    return {
+      seed: this.seed,
+      now: this.clock.now(),
+      overrides: this.overrides.empty ? undefined : this.overrides,
+      cache: this.#cache,
+    }
+  }
+}

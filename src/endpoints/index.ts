@@ -1,0 +1,14 @@
+// Every Braze endpoint the emulator serves, in the order the OpenAPI document lists them. Adding one is a
+// definition file (see define.ts) and a line here; nothing else in src/ needs to know.
+import type { AnyEndpoint } from './define.js'
+import { segmentsDataSeries } from './segments-data-series.js'
+import { segmentsDetails } from './segments-details.js'
+import { segmentsList } from './segments-list.js'
+import { sessionsDataSeries } from './sessions-data-series.js'
+
+export const ENDPOINTS: readonly AnyEndpoint[] = [
+  segmentsList,
+  segmentsDetails,
+  segmentsDataSeries,
+  sessionsDataSeries,
+]

@@ -1,0 +1,70 @@
+// The query parameters the Braze endpoints share, each with the 400 Braze answers when a value breaks it
+// (BRAZE.md section 2): the rule travels with the schema, so an endpoint that takes a parameter cannot take
+// it without its wording. The schemas validate requests and, through @fastify/swagger, become the OpenAPI
+// document.
+import { Type, type TSchema } from '@sinclair/typebox'
+
+/** A query parameter: how it is validated, and the message of the 400 a bad value gets. */
+export interface Parameter<S extends TSchema = TSchema> {
+  readonly schema: S
+  readonly rule: string
+}
+
+export function parameter<S extends TSchema> (schema: S, rule: string): Parameter<S> {
+  return { schema, rule }
+}
+
+/** The same parameter, optional in the query. */
+export function optional<S extends TSchema> ({ schema, rule }: Parameter<S>) {
+  return { schema: Type.Optional(schema), rule }
+}
+
+export const ErrorBody = Type.Object({
+  message: Type.String({ examples: ['Invalid API key: 6f1e…'] }),
+}, { description: 'Every error Braze answers has this shape.' })
+
+/** The error answers every Braze route can give, for its response schema. */
+export const BRAZE_ERRORS = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  429: ErrorBody,
+} as const
+
+export const Success = Type.String({ description: '"success" when the export completed without errors.', examples: ['success'] })
+
+// Braze's own words for an id it cannot resolve (observed for canvas_id, BRAZE-EXPORT.md section 0).
+export const segmentId = (description = 'Segment API identifier (from /segments/list).') =>
+  parameter(Type.String({ minLength: 1, description }), 'segment_id must be a string of the Segment api identifier')
+
+export const appId = parameter(
+  Type.String({ minLength: 1, description: 'App API identifier, from the dashboard\'s API Keys page.' }),
+  'app_id must be a string of the App api identifier')
+
+export const length = parameter(Type.String({
+  pattern: '^0*(?:100|[1-9][0-9]?)$',
+  description: 'Number of buckets before ending_at, an integer from 1 to 100 (decimal digits only).',
+  examples: ['14'],
+}), 'length must be an integer between 1 and 100')
+
+export const endingAt = parameter(Type.String({
+  description: 'Exclusive end of the series, ISO 8601: a date (start of that day in the workspace\'s zone) or a ' +
+    'date-time (UTC when it has no offset). Defaults to now.',
+  examples: ['2018-06-27T23:59:59-05:00', '2022-12-09'],
+}), 'ending_at must be an ISO 8601 date or date-time, such as 2018-06-27T23:59:59-05:00')
+
+export const unit = parameter(
+  Type.Union([Type.Literal('day'), Type.Literal('hour')], { default: 'day' }),
+  'unit must be one of: day, hour')
+
+export const page = (description: string) => parameter(Type.String({
+  pattern: '^[0-9]+$',
+  description,
+  default: '0',
+  examples: ['0'],
+}), 'page must be an integer of 0 or more')
+
+export const sortDirection = parameter(Type.Union([Type.Literal('asc'), Type.Literal('desc')], {
+  default: 'asc',
+  description: 'By creation time: asc (oldest first, the default) or desc.',
+}), 'sort_direction must be one of: asc, desc')

@@ -1,0 +1,34 @@
+// Turns validated query strings into the world's entities and instants; each failure is the parameter's 400,
+// in the wording that travels with its schema. Ids of another workspace are as unknown as ids that do not
+// exist (BRAZE.md, section 2).
+import { InvalidParameter } from '../emulator/errors.js'
+import { parseEndingAt } from '../world/ending-at.js'
+import type { App, Segment, Workspace } from '../world/world.js'
+import { appId, endingAt, segmentId } from './parameters.js'
+
+const SEGMENT_ID = segmentId().rule
+
+export function segmentOf (workspace: Workspace, id: string): Segment {
+  const segment = workspace.segmentsById.get(id)
+  if (segment === undefined) throw new InvalidParameter(SEGMENT_ID)
+  return segment
+}
+
+export function appOf (workspace: Workspace, id: string): App {
+  const app = workspace.appsById.get(id)
+  if (app === undefined) throw new InvalidParameter(appId.rule)
+  return app
+}
+
+/** The exclusive end of the series: `ending_at` as sent, or now. */
+export function endingAtOf (text: string | undefined, workspace: Workspace, now: number): number {
+  if (text === undefined) return now
+  const instant = parseEndingAt(text, workspace.calendar)
+  if (instant === undefined) throw new InvalidParameter(endingAt.rule)
+  return instant
+}
+
+/** `length` has passed its schema's pattern (1-100 in decimal digits). */
+export function lengthOf (text: string): number {
+  return Number(text)
+}

@@ -1,0 +1,53 @@
+// GET /sessions/data_series: sessions per day or hour, for one app or all, optionally for a segment's
+// members (seeds/004, BRAZE.md section 4).
+import { Type } from '@sinclair/typebox'
+import { segmentNotAnalyticsEnabled } from '../emulator/errors.js'
+import { SESSIONS, sessionsPerDay, sessionsPerHour, type SessionsScope } from '../world/series/sessions.js'
+import { dayWindow, hourWindow } from '../world/series/window.js'
+import { defineEndpoint } from './define.js'
+import { appId, endingAt, length, optional, segmentId, Success, unit } from './parameters.js'
+import { appOf, endingAtOf, lengthOf, segmentOf } from './resolve.js'
+
+export const sessionsDataSeries = defineEndpoint({
+  path: '/sessions/data_series',
+  permission: 'sessions.data_series',
+  pool: 'default',
+  summary: 'Export app sessions by time: sessions per day or hour',
+  parameters: {
+    length,
+    unit: optional(unit),
+    ending_at: optional(endingAt),
+    app_id: optional(appId),
+    segment_id: optional(segmentId('An analytics-enabled segment whose members\' sessions to count.')),
+  },
+  response: Type.Object({
+    message: Success,
+    data: Type.Array(Type.Object({
+      time: Type.String({ description: 'YYYY-MM-DD for days; YYYY-MM-DDTHH:00:00±HH:MM for hours.' }),
+      sessions: Type.Integer(),
+    })),
+  }),
+  metrics: [SESSIONS],
+  handle ({ query, workspace, series }) {
+    const count = lengthOf(query.length)
+    const end = endingAtOf(query.ending_at, workspace, series.now)
+    const apps = query.app_id === undefined ? workspace.apps : [appOf(workspace, query.app_id)]
+    const segment = query.segment_id === undefined ? undefined : segmentOf(workspace, query.segment_id)
+    const zeros = segment !== undefined && !segment.analyticsTrackingEnabled
+    if (zeros && workspace.nonAnalyticsSegmentSessions === 'error') throw segmentNotAnalyticsEnabled()
+
+    const scope: SessionsScope = { workspace, apps: zeros ? [] : apps, segment }
+    if (query.unit === 'hour') {
+      const spans = hourWindow(workspace.calendar, end, count)
+      const sessions = sessionsPerHour(series, scope, spans)
+      const data = []
+      for (const { day, from, to } of spans) {
+        for (let k = from; k <= to; k++) data.push({ time: day.hourLabel(k), sessions: sessions[data.length]! })
+      }
+      return { message: 'success', data }
+    }
+    const days = dayWindow(workspace.calendar, end, count)
+    const sessions = sessionsPerDay(series, scope, days)
+    return { message: 'success', data: days.map((day, i) => ({ time: day.date, sessions: sessions[i]! })) }
+  },
+})
