@@ -1,0 +1,2 @@
+// An edge module.
+export const route = 1
