@@ -33,6 +33,11 @@ export interface EndpointSpec<P extends Parameters, R extends TSchema> {
   readonly response: R
   /** The metrics it serves, which overrides may set (src/world/metrics.ts). */
   readonly metrics?: readonly Metric[]
+  /**
+   * A query that answers 200 with data on the built-in fixtures (Lumen's full-access key): the test tables
+   * build their requests from it, so a new endpoint is fuzzed, access-checked and pooled with no test edit.
+   */
+  readonly example: Readonly<Record<string, string>>
   handle (request: EndpointRequest<Static<QuerySchema<P>>>): Static<R>
 }
 

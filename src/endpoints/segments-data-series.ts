@@ -20,6 +20,7 @@ export const segmentsDataSeries = defineEndpoint({
     })),
   }),
   metrics: [SEGMENT_SIZE],
+  example: { segment_id: '2526216c-722a-4946-9d15-921eb0fa454e', length: '14', ending_at: '2026-11-20' },
   handle ({ query, workspace, series }) {
     const segment = segmentOf(workspace, query.segment_id)
     const end = endingAtOf(query.ending_at, workspace, series.now)

@@ -21,6 +21,7 @@ export const segmentsDetails = defineEndpoint({
     tags: Type.Array(Type.String()),
     teams: Type.Array(Type.String()),
   }),
+  example: { segment_id: '2526216c-722a-4946-9d15-921eb0fa454e' },
   handle ({ query, workspace }) {
     const segment = segmentOf(workspace, query.segment_id)
     return {

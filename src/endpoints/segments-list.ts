@@ -25,6 +25,7 @@ export const segmentsList = defineEndpoint({
     })),
     message: Success,
   }),
+  example: { page: '0', sort_direction: 'asc' },
   handle ({ query, workspace }) {
     const listed = workspace.listedSegments
     const first = Number(query.page ?? 0) * PAGE_SIZE

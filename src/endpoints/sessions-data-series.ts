@@ -28,6 +28,7 @@ export const sessionsDataSeries = defineEndpoint({
     })),
   }),
   metrics: [SESSIONS],
+  example: { length: '14', unit: 'day', ending_at: '2026-11-20', app_id: '2b55067c-998c-424d-89f6-cfbde7af3e2a' },
   handle ({ query, workspace, series }) {
     const count = lengthOf(query.length)
     const end = endingAtOf(query.ending_at, workspace, series.now)
