@@ -88,6 +88,10 @@ export const FaultList = Type.Object({ faults: Type.Array(FaultRuleView) })
 export const OverrideBody = Type.Object({
   app_id: Type.Optional(Type.String({ minLength: 1, description: 'Override an app\'s sessions...' })),
   segment_id: Type.Optional(Type.String({ minLength: 1, description: '...or a segment\'s estimated size (days only).' })),
+  metric: Type.Optional(Type.String({
+    minLength: 1,
+    description: 'The metric to set, by id: sessions (apps, the default) or size (segments, the default).',
+  })),
   unit: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('hour')], { default: 'day' })),
   values: Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 1e12 }), {
     minProperties: 1,
@@ -102,6 +106,7 @@ export const OverrideView = Type.Object({
   override_id: Type.String(),
   entity: Type.Union([Type.Literal('app'), Type.Literal('segment')]),
   id: Type.String(),
+  metric: Type.String(),
   unit: Type.Union([Type.Literal('day'), Type.Literal('hour')]),
   time: Type.String(),
   value: Type.Integer(),

@@ -94,22 +94,61 @@ export class Control {
     return { status: 'cleared' }
   }
 
-  /** Sets one override per bucket in `values`; all are checked before any is set. */
+  /**
+   * Sets one override per bucket in `values`; all are checked before any is set. A bucket before the entity
+   * existed is refused (its series reads 0 there whatever is set), and so is a day whose hour overrides
+   * cannot agree with its day override: the day override fixes the total and the hour overrides fix their
+   * hours, so the hour overrides may not sum past it, nor fill every hour of the day with another sum.
+   */
   setOverrides (body: OverrideBody): { overrides: OverrideView[] } {
     if ((body.app_id === undefined) === (body.segment_id === undefined)) rejected('give exactly one of app_id and segment_id')
     const unit = body.unit ?? 'day'
     const entity = body.app_id === undefined ? 'segment' : 'app'
     const id = (body.app_id ?? body.segment_id)!
-    const metric = this.#metricOf(entity, DEFAULT_METRICS[entity])
+    const metric = this.#metricOf(entity, body.metric ?? DEFAULT_METRICS[entity])
     if (unit === 'hour' && !metric.hours) {
       const hourly = [...new Set(this.#metrics.filter(m => m.hours).map(m => `${m.entity}s`))].join(', ')
       rejected(`unit: a ${entity}'s ${metric.id} is daily; hour overrides are for ${hourly}`)
     }
     const workspace = this.#workspaceOf(entity, id)
-    const inputs = Object.entries(body.values).map(([time, value]) => ({
-      entity, id, metric: metric.id, unit, time, value, ...bucketOf(workspace, unit, time),
-    } as const))
+    const createdAt = entity === 'app' ? workspace.appsById.get(id)!.createdAt : workspace.segmentsById.get(id)!.createdAt
+    const inputs = Object.entries(body.values).map(([time, value]) => {
+      const bucket = bucketOf(workspace, unit, time)
+      const day = workspace.calendar.day(bucket.dayIndex)
+      const end = bucket.hour === undefined ? day.end : day.hourEnd(bucket.hour)
+      if (end <= createdAt) {
+        rejected(`values: ${time} is before ${entity} ${JSON.stringify(id)} existed (created ${new Date(createdAt).toISOString()}); ` +
+          'its series reads 0 there whatever is set')
+      }
+      return { entity, id, metric: metric.id, unit, time, value, ...bucket } as const
+    })
+    if (metric.hours) this.#checkDaysAgree(workspace, [...this.#emulator.overrides.list(), ...inputs].filter(o => o.id === id && o.metric === metric.id))
     return { overrides: inputs.map(input => view(this.#emulator.overrides.set(input))) }
+  }
+
+  /** Each day's hour overrides against its day override, once `overrides` (later ones win) are all set. */
+  #checkDaysAgree (workspace: Workspace, overrides: ReadonlyArray<Omit<Override, 'override_id'>>): void {
+    const days = new Map<number, { day?: number, hours: Map<number, number>, time: string }>()
+    for (const o of overrides) {
+      let slot = days.get(o.dayIndex)
+      if (slot === undefined) days.set(o.dayIndex, slot = { hours: new Map(), time: o.time })
+      if (o.unit === 'day') {
+        slot.day = o.value
+        slot.time = o.time
+      } else {
+        slot.hours.set(o.hour!, o.value)
+      }
+    }
+    for (const [dayIndex, { day, hours, time }] of days) {
+      if (day === undefined || hours.size === 0) continue
+      let sum = 0
+      for (const value of hours.values()) sum += value
+      const full = hours.size === workspace.calendar.day(dayIndex).hours
+      if (sum > day || (full && sum !== day)) {
+        rejected(`values: the hour overrides of ${workspace.calendar.day(dayIndex).date} sum to ${sum}, which its day override of ` +
+          `${day} cannot hold (a day override fixes the day's total; hour overrides fix their hours and the other hours share the rest)`)
+      }
+    }
   }
 
   overrides (): { overrides: OverrideView[] } {
@@ -191,6 +230,6 @@ function bucketOf (workspace: Workspace, unit: 'day' | 'hour', time: string): { 
   return unit === 'day' ? { dayIndex: day.index } : { dayIndex: day.index, hour: Math.floor((instant! - day.start) / HOUR_MS) }
 }
 
-function view ({ override_id: overrideId, entity, id, unit, time, value }: Override): OverrideView {
-  return { override_id: overrideId, entity, id, unit, time, value }
+function view ({ override_id: overrideId, entity, id, metric, unit, time, value }: Override): OverrideView {
+  return { override_id: overrideId, entity, id, metric, unit, time, value }
 }

@@ -6,8 +6,9 @@
 //   so they never exceed the unfiltered figure and move with the segment's size.
 // A day that is only partly live (the entity was created, or "now" falls, inside it) is the sum of its live
 // hours, which keeps the hour rule exact on those days too. Overrides enter at the bottom: an app's day
-// override replaces the generated total before the split, hour overrides replace split hours and make the
-// day their sum, and a segment's size override sets its share.
+// override fixes its total and its hour overrides fix their hours (the other hours share the rest); hour
+// overrides alone replace their share of the generated split and make the day their sum; and a segment's
+// size override sets its share.
 import { mix } from '../hash.js'
 import type { Metric } from '../metrics.js'
 import type { App, Segment, Workspace } from '../world.js'
@@ -84,15 +85,31 @@ function liveHours (ctx: SeriesContext, scope: SessionsScope, app: App, day: Day
   return hours
 }
 
-/** The app's sessions in each hour of the day: the day's total split by the daily curve, then hour overrides. */
+/**
+ * The app's sessions in each hour of the day. A day override fixes the total and hour overrides fix their
+ * hours; the other hours share what is left by the daily curve (the control plane refuses overrides that
+ * leave less than nothing). Without a day override, the generated total is split and the overridden hours
+ * replace their share, so the day becomes the sum of its hours.
+ */
 function appHours (ctx: SeriesContext, app: App, day: Day): number[] {
   const overriddenDay = ctx.overrides?.day(SESSIONS.id, app.id, day.index)
   const overridden = ctx.overrides?.hours(SESSIONS.id, app.id, day.index)
   if (overriddenDay === undefined && overridden === undefined) return generatedHours(ctx, app, day).slice()
-  const hours = split(overriddenDay ?? generatedDayTotal(ctx, app, day), hourWeights(ctx, app, day))
-  if (overridden !== undefined) {
+  if (overridden === undefined) return split(overriddenDay!, hourWeights(ctx, app, day))
+  if (overriddenDay === undefined) {
+    const hours = generatedHours(ctx, app, day).slice()
     for (const [k, value] of overridden) if (k < hours.length) hours[k] = value
+    return hours
   }
+  const weights = hourWeights(ctx, app, day)
+  let rest = overriddenDay
+  for (const [k, value] of overridden) {
+    if (k >= weights.length) continue
+    weights[k] = 0
+    rest -= value
+  }
+  const hours = split(Math.max(0, rest), weights)
+  for (const [k, value] of overridden) if (k < hours.length) hours[k] = value
   return hours
 }
 

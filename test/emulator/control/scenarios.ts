@@ -426,8 +426,8 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const before = points(await braze(mock, SEGMENT_SERIES))
       const set = await control.overrides.set({ segment_id: lumen.segments.allUsers, values: { '2026-11-20': 9_000_000, '2026-11-21': 0 } })
       expect(set).toEqual([
-        { override_id: 'override-1', entity: 'segment', id: lumen.segments.allUsers, unit: 'day', time: '2026-11-20', value: 9_000_000 },
-        { override_id: 'override-2', entity: 'segment', id: lumen.segments.allUsers, unit: 'day', time: '2026-11-21', value: 0 },
+        { override_id: 'override-1', entity: 'segment', id: lumen.segments.allUsers, metric: 'size', unit: 'day', time: '2026-11-20', value: 9_000_000 },
+        { override_id: 'override-2', entity: 'segment', id: lumen.segments.allUsers, metric: 'size', unit: 'day', time: '2026-11-21', value: 0 },
       ])
       expect(await control.overrides.list()).toEqual(set)
       expect(points(await braze(mock, SEGMENT_SERIES))).toEqual([
@@ -455,6 +455,42 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const before = points(await braze(mock, hours))
       await control.overrides.set({ app_id: lumen.apps.ios, unit: 'hour', values: { '2026-11-20T13:30:00Z': 0 } })
       expect(points(await braze(mock, hours))).toEqual([before[0], { time: '2026-11-20T13:00:00+00:00', sessions: 0 }, before[2]])
+    })
+
+    it('gives a day override and hour overrides of one day together: the day keeps its value, the hours theirs', async () => {
+      const { mock, control } = await start()
+      const hours = `/sessions/data_series?app_id=${lumen.apps.ios}&unit=hour&length=24&ending_at=2026-11-21`
+      const day = `/sessions/data_series?app_id=${lumen.apps.ios}&length=1&ending_at=2026-11-21`
+      await control.overrides.set({ app_id: lumen.apps.ios, metric: 'sessions', values: { '2026-11-20': 1000 } })
+      await control.overrides.set({ app_id: lumen.apps.ios, unit: 'hour', values: { '2026-11-20T18:00:00Z': 500 } })
+      const split = points(await braze(mock, hours))
+      expect(split[18]).toEqual({ time: '2026-11-20T18:00:00+00:00', sessions: 500 })
+      expect(split.reduce((sum, p) => sum + p.sessions!, 0)).toBe(1000)
+      expect(points(await braze(mock, day))).toEqual([{ time: '2026-11-20', sessions: 1000 }])
+    })
+
+    it.each([
+      ['hours past the day', [{ values: { '2026-11-20': 100 } }, { unit: 'hour', values: { '2026-11-20T18:00:00Z': 500 } }],
+        'values: the hour overrides of 2026-11-20 sum to 500, which its day override of 100 cannot hold'],
+      ['a day under its hours', [{ unit: 'hour', values: { '2026-11-20T18:00:00Z': 500 } }, { values: { '2026-11-20': 100 } }],
+        'values: the hour overrides of 2026-11-20 sum to 500, which its day override of 100 cannot hold'],
+    ] as const)('refuses a day override and hour overrides that cannot agree (%s)', async (_, [first, second], message) => {
+      const { control } = await start()
+      await control.overrides.set({ app_id: lumen.apps.ios, ...first })
+      const error = await control.overrides.set({ app_id: lumen.apps.ios, ...second }).then(() => undefined, (e: unknown) => e)
+      expect(error).toMatchObject({ statusCode: 400 })
+      expect((error as Error).message.startsWith(message)).toBe(true)
+      expect(await control.overrides.list()).toHaveLength(1)
+    })
+
+    it('refuses a bucket before the entity existed, saying why', async () => {
+      const { control } = await start()
+      await expect(control.overrides.set({ app_id: lumen.apps.ios, values: { '2001-01-01': 5 } })).rejects.toMatchObject({
+        statusCode: 400,
+        message: expect.stringMatching(/^values: 2001-01-01 is before app "[^"]+" existed \(created \d{4}-.*\); its series reads 0 there whatever is set$/),
+      })
+      await expect(control.overrides.set({ segment_id: lumen.segments.holidayCampaign, values: { '2026-11-09': 5 } })).rejects.toMatchObject({ statusCode: 400 })
+      expect(await control.overrides.list()).toEqual([])
     })
 
     it('replaces a bucket set twice, removes one and clears all', async () => {
@@ -490,6 +526,8 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       [{ segment_id: lumen.segments.allUsers, unit: 'hour', values: { '2026-11-20T10:00:00Z': 1 } }, 'unit: a segment\'s size is daily; hour overrides are for apps'],
       [{ app_id: lumen.apps.ios, values: { 'Nov 20': 1 } }, 'values: day buckets are dates, YYYY-MM-DD (got "Nov 20")'],
       [{ app_id: lumen.apps.ios, unit: 'hour', values: { '2026-11-20': 1 } }, 'values: hour buckets are ISO 8601 instants, e.g. 2026-11-20T14:00:00Z (got "2026-11-20")'],
+      [{ app_id: lumen.apps.ios, metric: 'size', values: { '2026-11-20': 1 } }, 'metric: apps have sessions (got "size")'],
+      [{ segment_id: lumen.segments.allUsers, metric: 'dau', values: { '2026-11-20': 1 } }, 'metric: segments have size (got "dau")'],
     ] as const)('refuses %j: %s', async (body, message) => {
       const { control } = await start()
       await expect(control.overrides.set(body)).rejects.toMatchObject({ statusCode: 400, message })
