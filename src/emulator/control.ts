@@ -128,18 +128,14 @@ export class Control {
 
   /** Each day's hour overrides against its day override, once `overrides` (later ones win) are all set. */
   #checkDaysAgree (workspace: Workspace, overrides: ReadonlyArray<Omit<Override, 'override_id'>>): void {
-    const days = new Map<number, { day?: number, hours: Map<number, number>, time: string }>()
+    const days = new Map<number, { day?: number, hours: Map<number, number> }>()
     for (const o of overrides) {
       let slot = days.get(o.dayIndex)
-      if (slot === undefined) days.set(o.dayIndex, slot = { hours: new Map(), time: o.time })
-      if (o.unit === 'day') {
-        slot.day = o.value
-        slot.time = o.time
-      } else {
-        slot.hours.set(o.hour!, o.value)
-      }
+      if (slot === undefined) days.set(o.dayIndex, slot = { hours: new Map() })
+      if (o.unit === 'day') slot.day = o.value
+      else slot.hours.set(o.hour!, o.value)
     }
-    for (const [dayIndex, { day, hours, time }] of days) {
+    for (const [dayIndex, { day, hours }] of days) {
       if (day === undefined || hours.size === 0) continue
       let sum = 0
       for (const value of hours.values()) sum += value
