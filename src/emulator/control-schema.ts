@@ -2,6 +2,11 @@
 // the in-process API, and document both in the OpenAPI document.
 import { Type, type Static } from '@sinclair/typebox'
 
+/** The control plane answers its errors in the same shape as Braze's, with its own messages. */
+export const ControlError = Type.Object({
+  message: Type.String({ examples: ['values: day buckets are dates, YYYY-MM-DD (got "Nov 20")'] }),
+}, { description: 'Every error of the control plane has this shape.' })
+
 export const ClockView = Type.Object({
   mode: Type.Union([Type.Literal('real'), Type.Literal('pinned')]),
   now: Type.String({ description: 'The emulator\'s current time, ISO 8601 UTC.' }),

@@ -23,13 +23,42 @@ export const ErrorBody = Type.Object({
   message: Type.String({ examples: ['Invalid API key: 6f1e…'] }),
 }, { description: 'Every error Braze answers has this shape.' })
 
-/** The error answers every Braze route can give, for its response schema. */
+const header = (description: string) => ({ type: 'string', description })
+
+/**
+ * The headers of every answer of a Braze route (BRAZE.md sections 1 and 3, "Other headers seen"), as
+ * @fastify/swagger reads them from a response schema's `headers`, so the OpenAPI document lists them.
+ */
+const BRAZE_HEADERS = {
+  'X-Request-Id': header('A UUID per request; the journal shows it too.'),
+  'X-RateLimit-Limit': header('Requests per window of the endpoint\'s pool; empty on a 401.'),
+  'X-RateLimit-Remaining': header('Requests left in the window; empty on a 401.'),
+  'X-RateLimit-Reset': header('End of the window, UTC epoch seconds, on the emulator\'s clock; empty on a 401.'),
+  'Cache-Control': header('max-age=0, private, must-revalidate on a 200; no-cache on an error.'),
+}
+
+/** A response schema with the headers every Braze answer carries (and Retry-After on a 429). */
+function withHeaders<T extends object> (schema: T, retryAfter = false): T {
+  return {
+    ...schema,
+    headers: retryAfter ? { ...BRAZE_HEADERS, 'Retry-After': header('Seconds until the window ends.') } : BRAZE_HEADERS,
+  }
+}
+
+/** The error answers every Braze route can give, for its response schema: its own, and what faults inject. */
 export const BRAZE_ERRORS = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  429: ErrorBody,
+  400: withHeaders(ErrorBody),
+  401: withHeaders(ErrorBody),
+  403: withHeaders(ErrorBody),
+  429: withHeaders(ErrorBody, true),
+  '4xx': withHeaders(Type.Object(ErrorBody.properties, { description: 'Another 4xx status a fault rule injects.' })),
+  '5xx': withHeaders(Type.Object(ErrorBody.properties, { description: 'A 5xx status a fault rule injects; no input reaches one otherwise.' })),
 } as const
+
+/** The 200 answer of a Braze route, with its headers. */
+export function success<T extends object> (schema: T): T {
+  return withHeaders(schema)
+}
 
 export const Success = Type.String({ description: '"success" when the export completed without errors.', examples: ['success'] })
 

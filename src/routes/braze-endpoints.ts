@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Emulator } from '../emulator/emulator.js'
 import type { AnyEndpoint } from '../endpoints/define.js'
-import { BRAZE_ERRORS } from '../endpoints/parameters.js'
+import { BRAZE_ERRORS, success } from '../endpoints/parameters.js'
 
 export interface BrazeEndpointsOptions {
   emulator: Emulator
@@ -20,7 +20,7 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
         tags: ['Braze'],
         security: [{ bearer: [] }],
         querystring: endpoint.query,
-        response: { 200: endpoint.response, ...BRAZE_ERRORS },
+        response: { 200: success(endpoint.response), ...BRAZE_ERRORS },
       },
     }, async (request) => endpoint.handle({
       query: request.query,

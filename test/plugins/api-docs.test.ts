@@ -57,7 +57,7 @@ describe('api-docs: /_mock/openapi.json', () => {
     expect(parameters('/segments/list')).toStrictEqual(['query:page', 'query:sort_direction'])
     expect(parameters('/segments/details')).toStrictEqual(['query:segment_id!'])
     for (const path of ['/segments/list', '/segments/details', '/segments/data_series', '/sessions/data_series']) {
-      expect(Object.keys(doc.paths[path]!.get!.responses).sort()).toStrictEqual(['200', '400', '401', '403', '429'])
+      expect(Object.keys(doc.paths[path]!.get!.responses).sort()).toStrictEqual(['200', '400', '401', '403', '429', '4XX', '5XX'])
       expect(doc.paths[path]!.get!.tags).toStrictEqual(['Braze'])
     }
   })
