@@ -1,33 +1,19 @@
 // The fuzz properties, shared by test/reliability/fuzz.test.ts (a bounded count in `npm test`) and
 // scripts/fuzz.ts (FUZZ_RUNS cases each, with a report). Each property drives the real app through inject()
 // and checks the invariants of BRAZE.md section 2 and the control plane: never a 5xx, always JSON, errors
-// are {message} alone, and a bad key (401) or a missing permission (403) is answered before any 400.
+// are {message} alone, and a bad key (401) or a missing permission (403) is answered before any 400. The
+// paths, their permissions, the keys lacking them and the parameter names come from an endpoint table
+// (test/endpoints.ts), the app's own unless given, so a new definition is fuzzed with no edit here.
 import fc from 'fast-check'
 import type { LightMyRequestResponse } from 'fastify'
 import type { BrazeMockApp } from '../../src/app.js'
+import { ENDPOINT_TABLE, parametersOf, type EndpointRow } from '../endpoints.js'
 import { BUILT_IN } from '../helpers.js'
 
 const { lumen, harbor } = BUILT_IN
 
-export const BRAZE_PATHS = {
-  '/segments/data_series': 'segments.data_series',
-  '/sessions/data_series': 'sessions.data_series',
-  '/segments/list': 'segments.list',
-  '/segments/details': 'segments.details',
-} as const
-type BrazePath = keyof typeof BRAZE_PATHS
-
-/** Which built-in key lacks which permission. */
-const LACKING = {
-  'segments.data_series': lumen.keys.noSegmentsDataSeries,
-  'sessions.data_series': lumen.keys.noSessionsDataSeries,
-  'segments.list': lumen.keys.noSegmentsList,
-  'segments.details': lumen.keys.noSegmentsDetails,
-} as const
-
 // ---- Query strings -------------------------------------------------------------------------------------
 
-const PARAMETERS = ['length', 'unit', 'ending_at', 'segment_id', 'app_id', 'page', 'sort_direction']
 const validDate = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
 
 /** Numbers in every notation a client (or a bug) might write them. */
@@ -74,27 +60,30 @@ const junk = fc.oneof(
   fc.constantFrom('day', 'hour', 'DAY', 'hours', 'week', '', 'asc', 'desc', 'ASC', 'descending')
 )
 
-const name = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...PARAMETERS) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'length[]', 'LENGTH', '',
-      '%zz', 'unit%00', 'length%5B%5D', 'page[0]')
-  },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 10 }).map(encodeURIComponent) }
-)
-const pair = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(name, fc.oneof(numbers, dates, ids, junk)).map(([n, v]) => `${n}=${v}`) },
-  { weight: 1, arbitrary: name }
-)
-/** A query string: missing, empty, repeated parameters, in any order. */
-export const queryString = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom('', '?', '?&', '?&&=&') },
-  { weight: 10, arbitrary: fc.array(pair, { maxLength: 10 }).map(pairs => `?${pairs.join('&')}`) }
-)
-
-/** A URL with a path that is, or nearly is, a Braze path. */
-const brazePath = fc.constantFrom(...Object.keys(BRAZE_PATHS) as BrazePath[])
+/**
+ * A query string over the table's parameters (and names no endpoint takes): missing, empty, repeated
+ * parameters, in any order, with values of every kind, the examples' valid ones among them.
+ */
+export function queryStringOf (table: readonly EndpointRow[]): fc.Arbitrary<string> {
+  const examples = fc.constantFrom(...new Set(table.flatMap(row => Object.values(row.definition.example as Record<string, string>)).map(encodeURIComponent)))
+  const name = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...parametersOf(table)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'length[]', 'LENGTH', '',
+        '%zz', 'unit%00', 'length%5B%5D', 'page[0]')
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 10 }).map(encodeURIComponent) }
+  )
+  const pair = fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(name, fc.oneof(numbers, dates, ids, junk, examples)).map(([n, v]) => `${n}=${v}`) },
+    { weight: 1, arbitrary: name }
+  )
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom('', '?', '?&', '?&&=&') },
+    { weight: 10, arbitrary: fc.array(pair, { maxLength: 10 }).map(pairs => `?${pairs.join('&')}`) }
+  )
+}
 
 // ---- Authorization -------------------------------------------------------------------------------------
 
@@ -108,20 +97,20 @@ const presented = (key: string) => fc.tuple(scheme, separator, fc.constantFrom('
 
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map(c => String.fromCharCode(c)), maxLength: 60 })
 
-function credentials (path: BrazePath): fc.Arbitrary<Credentials> {
-  const lacking = LACKING[BRAZE_PATHS[path]]
+/** Credentials for a row: `full` holds every permission of the table, and the row's lacking key does not hold its own. */
+function credentials (row: EndpointRow, full: string): fc.Arbitrary<Credentials> {
   return fc.oneof(
-    { weight: 4, arbitrary: presented(lumen.keys.full).map(header => ({ kind: 'full' as const, header })) },
-    { weight: 2, arbitrary: presented(lacking).map(header => ({ kind: 'lacking' as const, header })) },
+    { weight: 4, arbitrary: presented(full).map(header => ({ kind: 'full' as const, header })) },
+    { weight: 2, arbitrary: presented(row.lacking).map(header => ({ kind: 'lacking' as const, header })) },
     {
       weight: 4,
       arbitrary: fc.oneof(
         fc.constant(undefined),
-        fc.constantFrom('', ' ', 'Bearer', 'Bearer ', 'Bearer\t', 'Basic dXNlcjpwYXNz', `Basic ${lumen.keys.full}`, `Token ${lumen.keys.full}`,
-          `${lumen.keys.full}`, `Bearer "${lumen.keys.full}"`, `Bearer '${lumen.keys.full}'`, `Bearer ${lumen.keys.full.toUpperCase()}`,
-          `Bearer ${lumen.keys.full}x`, `Bearer ${lumen.keys.full.slice(1)}`, `Bearer ${lumen.keys.full},${lumen.keys.full}`,
-          `Bearer: ${lumen.keys.full}`, `Bearer=${lumen.keys.full}`, `BearerX ${lumen.keys.full}`, `Bearer ${lumen.keys.full} extra`,
-          `Bearer%20${lumen.keys.full}`, 'Bearer null', 'Bearer undefined', 'Bearer \u00ff\u00fe'),
+        fc.constantFrom('', ' ', 'Bearer', 'Bearer ', 'Bearer\t', 'Basic dXNlcjpwYXNz', `Basic ${full}`, `Token ${full}`,
+          `${full}`, `Bearer "${full}"`, `Bearer '${full}'`, `Bearer ${full.toUpperCase()}`,
+          `Bearer ${full}x`, `Bearer ${full.slice(1)}`, `Bearer ${full},${full}`,
+          `Bearer: ${full}`, `Bearer=${full}`, `BearerX ${full}`, `Bearer ${full} extra`,
+          `Bearer%20${full}`, 'Bearer null', 'Bearer undefined', 'Bearer \u00ff\u00fe'),
         fc.tuple(fc.constantFrom('Bearer ', 'Basic ', 'Digest ', 'Negotiate ', '', 'Bearer Bearer '), printable).map(([s, v]) => `${s}${v}`),
         fc.nat({ max: 100_000 }).map(n => `Bearer ${'k'.repeat(n)}`)
       ).map(header => ({ kind: 'invalid' as const, header }))
@@ -160,8 +149,8 @@ const faultEffect = fc.oneof(
   anyJson
 )
 
-const faultBody = fc.record({
-  path: fc.oneof(fc.constantFrom('*', '/segments/list', '/sessions/data_series', '/_mock/health', '/_mock', 'segments/list', ''), junk),
+const faultBodyOf = (table: readonly EndpointRow[]) => fc.record({
+  path: fc.oneof(fc.constantFrom('*', ...table.map(row => row.path), '/_mock/health', '/_mock', table[0]!.path.slice(1), ''), junk),
   query: fc.oneof(fc.constant(undefined), fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 8 }), anyJson), { maxKeys: 5 }), anyJson),
   effect: faultEffect,
   times: fc.oneof(fc.constant(undefined), fc.integer({ min: -2, max: 5 }), anyJson),
@@ -170,9 +159,11 @@ const faultBody = fc.record({
 }, { requiredKeys: [] })
 
 const bucket = fc.oneof(dates.map(d => decodeURIComponent(d.replace(/%(?![0-9A-Fa-f]{2})/g, '%25'))), junk, fc.constantFrom('__proto__', 'constructor'))
-const overrideBody = fc.record({
+/** Override bodies, naming the metrics of the table's endpoints (and others) as well as leaving the metric out. */
+const overrideBodyOf = (table: readonly EndpointRow[]) => fc.record({
   app_id: fc.oneof(fc.constant(undefined), ids, junk, anyJson),
   segment_id: fc.oneof(fc.constant(undefined), ids, junk, anyJson),
+  metric: fc.oneof(fc.constant(undefined), fc.constantFrom('', 'dau', ...table.flatMap(row => (row.definition.metrics ?? []).map(m => m.id))), junk, anyJson),
   unit: fc.oneof(fc.constant(undefined), fc.constantFrom('day', 'hour', 'week', ''), anyJson),
   values: fc.oneof(
     fc.dictionary(bucket, fc.oneof(fc.integer({ min: -5, max: 1e6 }), fc.constantFrom(1e12, 1e12 + 1, 1.5, -0)), { maxKeys: 20 }),
@@ -200,15 +191,15 @@ const CONTROL_ROUTES = [
 ] as const
 
 /** A body shaped for the route (near misses of its schema), or any JSON at all, or not JSON. */
-function controlBody (url: string): fc.Arbitrary<unknown> {
+function controlBody (url: string, table: readonly EndpointRow[]): fc.Arbitrary<unknown> {
   const shaped: fc.Arbitrary<unknown> = url === '/_mock/clock/pin'
     ? fc.record({ at: fc.oneof(instantText, anyJson), extra: anyJson }, { requiredKeys: [] })
     : url === '/_mock/clock/advance'
       ? fc.record({ by: duration, extra: anyJson }, { requiredKeys: ['by'] })
       : url === '/_mock/faults'
-        ? faultBody
+        ? faultBodyOf(table)
         : url === '/_mock/overrides'
-          ? overrideBody
+          ? overrideBodyOf(table)
           : anyJson
   return fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: anyJson })
 }
@@ -216,7 +207,8 @@ function controlBody (url: string): fc.Arbitrary<unknown> {
 const journalQuery = fc.array(fc.tuple(fc.constantFrom('path', 'status', 'since', 'until', 'limit', 'x'), fc.oneof(numbers, dates, junk))
   .map(([n, v]) => `${n}=${v}`), { maxLength: 5 }).map(pairs => pairs.length === 0 ? '' : `?${pairs.join('&')}`)
 
-export const controlCall: fc.Arbitrary<ControlCall> = fc.oneof(
+/** A call to the control plane, its fault and override bodies naming the table's paths and metrics. */
+export const controlCallOf = (table: readonly EndpointRow[]): fc.Arbitrary<ControlCall> => fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...CONTROL_ROUTES) },
   // Wrong methods, unknown paths under /_mock, ids past maxParamLength, undecodable paths.
   {
@@ -229,7 +221,7 @@ export const controlCall: fc.Arbitrary<ControlCall> = fc.oneof(
   fc.constant(method),
   url === '/_mock/journal' ? journalQuery.map(q => url + q) : fc.constant<string>(url),
   fc.oneof(
-    { weight: 8, arbitrary: controlBody(url).map(b => b === undefined ? undefined : JSON.stringify(b)) },
+    { weight: 8, arbitrary: controlBody(url, table).map(b => b === undefined ? undefined : JSON.stringify(b)) },
     {
       weight: 1,
       arbitrary: fc.constantFrom(undefined, '', '{', '{"at":', 'null', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}',
@@ -267,18 +259,33 @@ export function checkWire (response: LightMyRequestResponse, context: string, me
 }
 
 export interface Properties {
-  braze: fc.IAsyncPropertyWithHooks<[[BrazePath, string, Credentials]]>
+  braze: fc.IAsyncPropertyWithHooks<[[EndpointRow, string, Credentials]]>
   control: fc.IAsyncPropertyWithHooks<[ControlCall[]]>
 }
 
-/** The properties, on an app built with the built-in fixtures; each case leaves the app as it found it. */
-export function properties (app: BrazeMockApp): Properties {
+export interface PropertyOptions {
+  /** The endpoints to fuzz: the app's own (test/endpoints.ts) unless given. */
+  readonly table?: readonly EndpointRow[] | undefined
+  /** A key holding every permission of the table: Lumen's full key unless given. */
+  readonly fullKey?: string | undefined
+}
+
+/**
+ * The properties, on an app built with the fixtures of the table (test/endpoints.ts `fixturesFor`, the
+ * built-in ones for the app's own endpoints); each case leaves the app as it found it.
+ */
+export function properties (app: BrazeMockApp, { table = ENDPOINT_TABLE, fullKey = lumen.keys.full }: PropertyOptions = {}): Properties {
   let cases = 0
+  // A case counts at most one request against one pool, and the clock is pinned: the pools are refilled
+  // before the smallest of them (in any workspace) could be spent, however long the run.
+  const pools = new Set(table.map(row => row.pool))
+  const refillEvery = Math.min(...app.emulator.world.workspaces.flatMap(w => [...pools].map(pool => w.rateLimits[pool])))
+  const queryString = queryStringOf(table)
+  let probes = 0
   const braze = fc.asyncProperty(
-    brazePath.chain(path => fc.tuple(fc.constant(path), queryString, credentials(path))),
-    async ([path, query, auth]) => {
-      // The built-in pool is 250,000 an hour on a pinned clock; a long fuzz run must not reach it.
-      if (++cases % 100_000 === 0) app.emulator.pools.reset()
+    fc.constantFrom(...table).chain(row => fc.tuple(fc.constant(row), queryString, credentials(row, fullKey))),
+    async ([{ path }, query, auth]) => {
+      if (++cases % refillEvery === 0) app.emulator.pools.reset()
       const response = await app.inject({ method: 'GET', url: `${path}${query}`, headers: auth.header === undefined ? {} : { authorization: auth.header } })
       const context = `GET ${path}${query.slice(0, 200)} with ${auth.kind} credentials`
       checkWire(response, context)
@@ -289,7 +296,7 @@ export function properties (app: BrazeMockApp): Properties {
     }
   )
   const control = fc.asyncProperty(
-    fc.array(controlCall, { minLength: 1, maxLength: 4 }),
+    fc.array(controlCallOf(table), { minLength: 1, maxLength: 4 }),
     async (calls) => {
       try {
         for (const call of calls) {
@@ -307,6 +314,10 @@ export function properties (app: BrazeMockApp): Properties {
           headers: { authorization: `Bearer ${lumen.keys.full}` },
         })
         checkWire(series, 'a Braze request after the control calls')
+        const row = table[probes++ % table.length]!
+        const example = await app.inject({ url: row.url, headers: { authorization: `Bearer ${fullKey}` } })
+        checkWire(example, `${row.url} after the control calls`)
+        if (example.statusCode !== 200) throw new Error(`${row.url} answered ${example.statusCode} ${example.body} after the control calls and a reset`)
         const journal = app.control.journal()
         if (journal.size > journal.capacity) throw new Error(`journal holds ${journal.size} of ${journal.capacity}`)
         return true
