@@ -2,20 +2,15 @@
 // parameter is looked at, that a key reaches only its own workspace, and that keys never reach the logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, type BrazeMockApp } from '../../src/app.js'
+import { ENTITY_PARAMETERS } from '../../src/world/metrics.js'
+import { builtInFixtureSet, ENDPOINT_TABLE, fixturesFor, holds, PERMISSIONS, urlOf, type EndpointRow } from '../endpoints.js'
 import { BUILT_IN, NOW, testApp } from '../helpers.js'
 
 const { lumen, harbor } = BUILT_IN
 const FULL = lumen.keys.full
-
-/** One valid request per Braze endpoint, each with the permission it needs. */
-const ENDPOINTS = [
-  { permission: 'segments.data_series', url: `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=2` },
-  { permission: 'sessions.data_series', url: '/sessions/data_series?length=2' },
-  { permission: 'segments.list', url: '/segments/list' },
-  { permission: 'segments.details', url: `/segments/details?segment_id=${lumen.segments.allUsers}` },
-] as const
-
-const SERIES_ENDPOINTS = ENDPOINTS.slice(0, 2)
+/** The fixture set the table's keys live in: the built-in one, plus a key for any permission none of its keys lacks. */
+const FIXTURES = fixturesFor(ENDPOINT_TABLE)
+const tableApp = () => testApp({ fixtures: FIXTURES })
 
 /** GET with the Authorization header exactly as given (none when undefined). */
 async function send (app: BrazeMockApp, url: string, authorization?: string) {
@@ -32,7 +27,7 @@ describe('braze-access: unknown and malformed keys (401)', () => {
   beforeAll(async () => { app = await testApp() })
   afterAll(async () => { await app.close() })
 
-  it.each(ENDPOINTS)('an unknown key on $url is 401 echoing the key, with empty rate-limit headers', async ({ url }) => {
+  it.each(ENDPOINT_TABLE)('an unknown key on $url is 401 echoing the key, with empty rate-limit headers', async ({ url }) => {
     const key = '9f0c1d2e-0000-4000-8000-000000000000'
     const response = await send(app, url, `Bearer ${key}`)
     expect(response.status).toBe(401)
@@ -60,7 +55,7 @@ describe('braze-access: unknown and malformed keys (401)', () => {
     { case: 'a key of 2,000 characters', authorization: `Bearer ${'k'.repeat(2000)}`, echoed: 'k'.repeat(2000) },
     { case: 'a key of another emulator\'s shape', authorization: 'Bearer api-key-123', echoed: 'api-key-123' },
   ])('$case is 401 with the key as sent', async ({ authorization, echoed }) => {
-    for (const { url } of SERIES_ENDPOINTS) {
+    for (const { url } of ENDPOINT_TABLE) {
       const response = await send(app, url, authorization)
       expect(response.status).toBe(401)
       expect(response.body).toStrictEqual({ message: `Invalid API key: ${echoed}` })
@@ -71,15 +66,14 @@ describe('braze-access: unknown and malformed keys (401)', () => {
   })
 
   it.each(['bearer', 'BEARER', 'bEaReR'])('the scheme word %s is matched case-insensitively', async (scheme) => {
-    for (const { url } of SERIES_ENDPOINTS) {
+    for (const { url } of ENDPOINT_TABLE) {
       const response = await send(app, url, `${scheme} ${FULL}`)
       expect(response.status).toBe(200)
       expect(response.body).toMatchObject({ message: 'success' })
     }
   })
 
-  it('gives the same answer to "Bearer" in any case', async () => {
-    const url = ENDPOINTS[0].url
+  it.each(ENDPOINT_TABLE)('gives the same answer to "Bearer" in any case on $path', async ({ url }) => {
     const canonical = await send(app, url, `Bearer ${FULL}`)
     const lower = await send(app, url, `bearer ${FULL}`)
     expect(lower.body).toStrictEqual(canonical.body)
@@ -88,21 +82,34 @@ describe('braze-access: unknown and malformed keys (401)', () => {
 
 describe('braze-access: permissions (403)', () => {
   let app: BrazeMockApp
-  beforeAll(async () => { app = await testApp() })
+  beforeAll(async () => { app = await tableApp() })
   afterAll(async () => { await app.close() })
 
-  const KEYS = [
-    { name: 'full', key: lumen.keys.full, lacks: undefined },
-    { name: 'noSegmentsDataSeries', key: lumen.keys.noSegmentsDataSeries, lacks: 'segments.data_series' },
-    { name: 'noSessionsDataSeries', key: lumen.keys.noSessionsDataSeries, lacks: 'sessions.data_series' },
-    { name: 'noSegmentsList', key: lumen.keys.noSegmentsList, lacks: 'segments.list' },
-    { name: 'noSegmentsDetails', key: lumen.keys.noSegmentsDetails, lacks: 'segments.details' },
-  ] as const
-  const CASES = KEYS.flatMap(k => ENDPOINTS.map(e => ({ ...k, ...e })))
+  const SET = typeof FIXTURES === 'string' ? builtInFixtureSet() : FIXTURES
+  /** Every key of the workspace the examples are written for: the full key, and keys lacking permissions. */
+  const KEYS = SET.api_keys.filter(k => k.workspace_id === lumen.workspaceId)
+  const CASES = KEYS.flatMap(k => ENDPOINT_TABLE.map(row => ({ name: k.name ?? k.key, key: k.key, lacks: !holds(k, row.permission), ...row })))
+  const pascal = (permission: string) => permission.split(/[._]/).map(word => word[0]!.toUpperCase() + word.slice(1)).join('')
 
-  it.each(CASES)('key $name on $permission', async ({ key, lacks, permission, url }) => {
+  it('has, for each permission, a key that lacks it and holds every other', () => {
+    for (const row of ENDPOINT_TABLE) {
+      const key = SET.api_keys.find(k => k.key === row.lacking)!
+      expect({ path: row.path, lacks: PERMISSIONS.filter(p => !holds(key, p)) }).toStrictEqual({ path: row.path, lacks: [row.permission] })
+    }
+  })
+
+  it('finds in the table the built-in keys test/helpers.ts names after the permission they lack', () => {
+    const named = Object.entries(lumen.keys).filter(([name]) => name.startsWith('no'))
+    expect(named.length).toBeGreaterThanOrEqual(4)
+    for (const [name, key] of named) {
+      const row = ENDPOINT_TABLE.find(r => `no${pascal(r.permission)}` === name)
+      expect({ name, lacking: row?.lacking }).toStrictEqual({ name, lacking: key })
+    }
+  })
+
+  it.each(CASES)('key "$name" on $permission', async ({ key, lacks, permission, url }) => {
     const response = await send(app, url, `Bearer ${key}`)
-    if (lacks === permission) {
+    if (lacks) {
       expect(response.status).toBe(403)
       expect(response.body).toStrictEqual({ message: `Access Denied: this API key lacks the ${permission} permission` })
     } else {
@@ -111,59 +118,84 @@ describe('braze-access: permissions (403)', () => {
     }
   })
 
-  it('names segments.data_series exactly', async () => {
-    const response = await send(app, ENDPOINTS[0].url, `Bearer ${lumen.keys.noSegmentsDataSeries}`)
+  it.each(ENDPOINT_TABLE)('names $permission exactly', async ({ url, lacking, permission }) => {
+    const response = await send(app, url, `Bearer ${lacking}`)
     expect(response.status).toBe(403)
-    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the segments.data_series permission' })
-  })
-
-  it('names sessions.data_series exactly', async () => {
-    const response = await send(app, ENDPOINTS[1].url, `Bearer ${lumen.keys.noSessionsDataSeries}`)
-    expect(response.status).toBe(403)
-    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the sessions.data_series permission' })
+    expect(response.body).toStrictEqual({ message: `Access Denied: this API key lacks the ${permission} permission` })
   })
 })
 
-describe('braze-access: auth comes before validation', () => {
+describe('braze-access: a "*" key', () => {
   let app: BrazeMockApp
-  beforeAll(async () => { app = await testApp() })
+  beforeAll(async () => {
+    app = await testApp({ fixtures: { ...builtInFixtureSet(), api_keys: [{ key: 'every-permission', workspace_id: lumen.workspaceId, permissions: ['*'] }] } })
+  })
   afterAll(async () => { await app.close() })
 
-  const BAD_SEGMENTS_QUERIES = [
-    '/segments/data_series',
-    '/segments/data_series?length=0',
-    '/segments/data_series?segment_id=nope&length=abc&ending_at=yesterday',
-    `/segments/data_series?segment_id=${harbor.segments.highBalance}&length=5`,
-  ]
-  const BAD_SESSIONS_QUERIES = [
-    '/sessions/data_series',
-    '/sessions/data_series?length=101&unit=week',
-    `/sessions/data_series?length=5&app_id=nope&segment_id=${lumen.segments.pushOptedIn}`,
-    '/sessions/data_series?length=5&ending_at=%zz',
-  ]
+  it.each(ENDPOINT_TABLE)('passes on $path', async ({ url }) => {
+    const response = await send(app, url, 'Bearer every-permission')
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({ message: 'success' })
+  })
+})
 
-  it.each([...BAD_SEGMENTS_QUERIES, ...BAD_SESSIONS_QUERIES])('a bad key with the bad query %s is 401', async (url) => {
+/** Queries each endpoint refuses with a 400: every parameter empty, and each required one left out. */
+function badQueries (row: EndpointRow): string[] {
+  const urls: string[] = []
+  if (row.parameters.length > 0) urls.push(urlOf(row.path, Object.fromEntries(row.parameters.map(name => [name, '']))))
+  if (row.required.length > 0) urls.push(row.path)
+  return urls
+}
+
+describe('braze-access: auth comes before validation', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await tableApp() })
+  afterAll(async () => { await app.close() })
+
+  // Bad queries of Braze's own kinds, beside those every endpoint of the table gets.
+  const BRAZE_CASES: Record<string, string[]> = {
+    '/segments/data_series': [
+      '/segments/data_series?length=0',
+      '/segments/data_series?segment_id=nope&length=abc&ending_at=yesterday',
+      `/segments/data_series?segment_id=${harbor.segments.highBalance}&length=5`,
+    ],
+    '/sessions/data_series': [
+      '/sessions/data_series?length=101&unit=week',
+      `/sessions/data_series?length=5&app_id=nope&segment_id=${lumen.segments.pushOptedIn}`,
+      '/sessions/data_series?length=5&ending_at=%zz',
+    ],
+  }
+  const BAD = ENDPOINT_TABLE.flatMap(row => [...badQueries(row), ...BRAZE_CASES[row.path] ?? []]
+    .map(url => ({ url, permission: row.permission, lacking: row.lacking })))
+
+  it('has bad queries for every endpoint with parameters, and Braze\'s own cases for endpoints in the table', () => {
+    for (const row of ENDPOINT_TABLE) {
+      if (row.parameters.length > 0) expect(BAD.filter(b => b.permission === row.permission).length).toBeGreaterThan(0)
+    }
+    for (const path of Object.keys(BRAZE_CASES)) expect(ENDPOINT_TABLE.map(row => row.path)).toContain(path)
+  })
+
+  it.each(BAD)('the full key gets a 400 for $url (the query is bad)', async ({ url }) => {
+    const response = await send(app, url, `Bearer ${FULL}`)
+    expect(response.status).toBe(400)
+  })
+
+  it.each(BAD)('a bad key with the bad query $url is 401', async ({ url }) => {
     const response = await send(app, url, 'Bearer wrong-key')
     expect(response.status).toBe(401)
     expect(response.body).toStrictEqual({ message: 'Invalid API key: wrong-key' })
   })
 
-  it.each([...BAD_SEGMENTS_QUERIES, ...BAD_SESSIONS_QUERIES])('no key with the bad query %s is 401', async (url) => {
+  it.each(BAD)('no key with the bad query $url is 401', async ({ url }) => {
     const response = await send(app, url)
     expect(response.status).toBe(401)
     expect(response.body).toStrictEqual({ message: 'Invalid API key: ' })
   })
 
-  it.each(BAD_SEGMENTS_QUERIES)('a key without segments.data_series and the bad query %s is 403', async (url) => {
-    const response = await send(app, url, `Bearer ${lumen.keys.noSegmentsDataSeries}`)
+  it.each(BAD)('a key without $permission and the bad query $url is 403', async ({ url, permission, lacking }) => {
+    const response = await send(app, url, `Bearer ${lacking}`)
     expect(response.status).toBe(403)
-    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the segments.data_series permission' })
-  })
-
-  it.each(BAD_SESSIONS_QUERIES)('a key without sessions.data_series and the bad query %s is 403', async (url) => {
-    const response = await send(app, url, `Bearer ${lumen.keys.noSessionsDataSeries}`)
-    expect(response.status).toBe(403)
-    expect(response.body).toStrictEqual({ message: 'Access Denied: this API key lacks the sessions.data_series permission' })
+    expect(response.body).toStrictEqual({ message: `Access Denied: this API key lacks the ${permission} permission` })
   })
 })
 
@@ -197,6 +229,23 @@ describe('braze-access: a key reaches only its own workspace', () => {
     const response = await send(app, url, `Bearer ${key}`)
     expect(response.status).toBe(200)
     expect(response.body).toMatchObject({ message: 'success' })
+  })
+
+  // Each example that names an app or a segment of Lumen's, sent with Harbor's key: the first id it names is unknown there.
+  const NAMING = ENDPOINT_TABLE.flatMap(row => {
+    const example = row.definition.example as Record<string, string>
+    const parameter = row.parameters.find(p => (Object.values(ENTITY_PARAMETERS) as string[]).includes(p) && p in example)
+    return parameter === undefined ? [] : [{ ...row, parameter, message: (row.definition.rules as Record<string, string>)[parameter] }]
+  })
+
+  it('finds an example naming an id for each kind of entity', () => {
+    expect(new Set(NAMING.map(row => row.parameter))).toStrictEqual(new Set(Object.values(ENTITY_PARAMETERS)))
+  })
+
+  it.each(NAMING)('harbor key on the $path example is 400 on its $parameter, as an unknown id', async ({ url, message }) => {
+    const response = await send(app, url, `Bearer ${harbor.keys.full}`)
+    expect(response.status).toBe(400)
+    expect(response.body).toStrictEqual({ message })
   })
 
   it('answers each workspace from its own apps: the two keys get different session series', async () => {
