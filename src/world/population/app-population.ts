@@ -6,9 +6,15 @@
 //                                                            some weekdays); it scales returners, never arrivals
 //   DAU(d)     = N(d) + ⌊Σ_{k=1}^{H−1} N(d−k) · min(1, r(k) · a(d))⌋       so N(d) ≤ DAU(d) ≤ users(d)
 //   users(d)   = Σ_{j ≤ d} N(j)                               the app's user base (All Users of the app)
-//   A_n(d)     = max(max_W DAU, min(⌊Σ_k N(d−k) · m_n(k)⌋, Σ_W DAU))   over W = the n days ending d:
-//                users active in the last n days. Each DAU of W is at most A_n(d), A_n(d) at most their sum;
-//                and A_n(d) ≤ users(d), since m_n ≤ 1 and every DAU(d') ≤ users(d') ≤ users(d). A_1 = DAU.
+//   R_n(d)     = Σ_{k<n} N(d−k) + Σ_{k≥n} N̄(d−k) · m_n(k),  N̄(j) = (N(j−6) + … + N(j)) / 7
+//                the users reached in the n days ending d: every arrival of the window, and the older cohorts
+//                at their reach. A cohort that arrived before the window is taken at its week's mean size:
+//                weeks later the weekday a user arrived on no longer matters, and without it the weekly rhythm
+//                of arrivals leaks into a rolling audience through the drop of m_n at k = n (up to 6% for a
+//                steep retention curve). Each N(j) is counted at most 7 × 1/7 times, so R_n(d) ≤ users(d).
+//   A_n(d)     = max(max_W DAU, min(⌊R_n(d)⌋, Σ_W DAU))   over W = the n days ending d: users active in the
+//                last n days. Each DAU of W is at most A_n(d), A_n(d) at most their sum; and A_n(d) ≤ users(d),
+//                since ⌊R_n(d)⌋ ≤ users(d) and every DAU(d') ≤ users(d') ≤ users(d). A_1 = DAU.
 //   MAU(d)     = A_30(d)
 //   lapsed_n   = users(d) − A_n(d) ≥ 0;   new_n(d) = users(d) − users(d − n)
 //   U(d)       = ⌊Σ_{k=1}^{H−1} N(d−k) · min(1, u(k) · jitter(d))⌋ ≤ users(d − 1)   uninstalls
@@ -18,8 +24,8 @@
 //                23, 24 or 25 hours alike
 //   O(d)       = ⌊DAU(d) · rate · jitter(d)⌋, O(d, hour) = split(O(d), S(d, ·))   custom events, items bought
 //
-// The weekly rhythm enters arrivals and activity, never the reach tables, so a rolling audience (a 7-day sum
-// of arrivals plus smoothly decaying older cohorts) keeps no weekly saw-tooth.
+// The weekly rhythm enters arrivals and activity, never the reach tables, so a rolling audience (the sum of a
+// week's arrivals plus older cohorts at their weekly mean size) keeps no weekly saw-tooth.
 //
 // Every value is computed from the day index alone, in a fixed order of terms: a point reads the same in any
 // window. Sums of whole numbers are exact (they stay below 2^53 for any believable fixture).
@@ -58,6 +64,7 @@ const HOUR_NOISE = 0.1
 const OCCURRENCE_NOISE = 0.1
 const MAX_COUNT = 100_000
 const MAX_CACHED_DAYS = 20_000
+const WEEK = 7
 
 export class AppPopulation {
   /** The app's entity key, as given. */
@@ -114,11 +121,16 @@ export class AppPopulation {
     const table = this.retention.reach(days)
     const ages = table.length
     const dau = this.#dau(first - days + 1, count + days - 1)
-    const arrivals = this.#arrivals.span(first - ages + 1, count + ages - 1)
+    // arrivals[j] is N(first − ages − 5 + j); weekMean[j] the mean of N over the 7 days ending there.
+    const lead = ages + WEEK - 2
+    const arrivals = this.#arrivals.span(first - lead, count + lead)
+    const weekMean = trailingWeekMean(arrivals)
     const out = new Array<number>(count)
     for (let i = 0; i < count; i++) {
+      const at = i + lead // day d
       let reached = 0
-      for (let k = 0; k < ages; k++) reached += arrivals[i + ages - 1 - k]! * table[k]!
+      for (let k = 0; k < days; k++) reached += arrivals[at - k]!
+      for (let k = days; k < ages; k++) reached += weekMean[at - k]! * table[k]!
       let most = 0
       let total = 0
       for (let j = i; j < i + days; j++) {
@@ -163,7 +175,10 @@ export class AppPopulation {
     const out = new Array<number>(count)
     for (let i = 0; i < count; i++) {
       const active = arrivals[i]! + returning.all[i]!
-      out[i] = active === 0 ? 0 : Math.min(1, (arrivals[i]! + returning.younger[i]!) / active)
+      // A day with no active user (DAU 0, even if a fraction of one was expected) has no share to give.
+      out[i] = arrivals[i]! + Math.floor(returning.all[i]!) === 0
+        ? 0
+        : Math.min(1, (arrivals[i]! + returning.younger[i]!) / active)
     }
     return out
   }
@@ -271,6 +286,17 @@ export class AppPopulation {
     }
     return { all, younger }
   }
+}
+
+/** out[j] = mean of values[j − 6..j] (0 for j < 6, which callers never read). */
+function trailingWeekMean (values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length)
+  for (let j = WEEK - 1; j < values.length; j++) {
+    let total = 0
+    for (let t = 0; t < WEEK; t++) total += values[j - t]!
+    out[j] = total / WEEK
+  }
+  return out
 }
 
 export function checkWindow (first: number, count: number): void {
