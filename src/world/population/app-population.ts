@@ -34,7 +34,7 @@ import { split } from '../../series/split.js'
 import type { Day } from '../zone-calendar.js'
 import { Arrivals, type ArrivalShape } from './arrivals.js'
 import { dailyCurve } from './daily-curve.js'
-import { clamp, jitter, weekly } from './noise.js'
+import { clamp, jitter, WeeklyRhythm } from './noise.js'
 import { RetentionCurve, type RetentionProfile } from './retention.js'
 
 export interface AppParams extends ArrivalShape {
@@ -74,6 +74,7 @@ export class AppPopulation {
   readonly #arrivals: Arrivals
   readonly #params: AppParams
   readonly #curve: Float64Array
+  readonly #weekly: WeeklyRhythm
   readonly #activityKey: number
   readonly #sessionKey: number
   readonly #hourKey: number
@@ -90,6 +91,7 @@ export class AppPopulation {
     this.launchDay = this.#arrivals.launchDay
     this.retention = new RetentionCurve(params.retention)
     this.#curve = dailyCurve(params.peakHour)
+    this.#weekly = new WeeklyRhythm(params.weekly, params.peakWeekday)
     this.#activityKey = mix(key, ACTIVITY_SALT)
     this.#sessionKey = mix(key, SESSION_SALT)
     this.#hourKey = mix(key, HOUR_SALT)
@@ -270,12 +272,11 @@ export class AppPopulation {
     const horizon = this.retention.horizon
     const arrivals = this.#arrivals.span(first - horizon + 1, count + horizon - 1)
     const noise = clamp(this.#params.noise, 0, 0.25)
-    const { weekly: amplitude, peakWeekday } = this.#params
     const all = new Float64Array(count)
     const younger = new Float64Array(count)
     for (let i = 0; i < count; i++) {
       const d = first + i
-      const activity = weekly(amplitude, peakWeekday, d) * jitter(this.#activityKey, d, noise)
+      const activity = this.#weekly.at(d) * jitter(this.#activityKey, d, noise)
       let total = 0
       for (let k = 1; k < horizon; k++) {
         if (k === below) younger[i] = total

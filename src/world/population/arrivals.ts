@@ -10,7 +10,7 @@
 // boundary from launch on (one number per BLOCK days, filled forward once), so the user base on any day costs
 // one lookup and at most BLOCK − 1 additions after the first request.
 import { mix } from '../../hash.js'
-import { clamp, jitter, launchRamp, trend, wander, weekly } from './noise.js'
+import { clamp, jitter, launchRamp, Trend, Wander, WeeklyRhythm } from './noise.js'
 
 export interface ArrivalShape {
   /** Day index of the app's first day. */
@@ -35,8 +35,11 @@ const WANDER_SPAN_DAYS = 21
 
 export class Arrivals {
   readonly launchDay: number
-  readonly #shape: ArrivalShape
-  readonly #wanderKey: number
+  readonly #size: number
+  readonly #noise: number
+  readonly #trend: Trend
+  readonly #weekly: WeeklyRhythm
+  readonly #wander: Wander
   readonly #jitterKey: number
   readonly #blocks = new Map<number, Float64Array>()
   /** #prefix[i] = Σ N(j) for j < (first block + i) · BLOCK. */
@@ -44,9 +47,12 @@ export class Arrivals {
   readonly #firstBlock: number
 
   constructor (key: number, shape: ArrivalShape) {
-    this.#shape = shape
     this.launchDay = Math.floor(shape.launchDay)
-    this.#wanderKey = mix(key, WANDER_SALT)
+    this.#size = Math.max(0, shape.arrivals)
+    this.#noise = clamp(shape.noise, 0, 0.25)
+    this.#trend = new Trend(shape.growth)
+    this.#weekly = new WeeklyRhythm(shape.weekly, shape.peakWeekday)
+    this.#wander = new Wander(mix(key, WANDER_SALT), 2 * this.#noise, WANDER_SPAN_DAYS)
     this.#jitterKey = mix(key, JITTER_SALT)
     this.#firstBlock = Math.floor(this.launchDay / BLOCK)
   }
@@ -106,15 +112,11 @@ export class Arrivals {
 
   #compute (b: number): Float64Array {
     const block = new Float64Array(BLOCK)
-    const s = this.#shape
-    const size = Math.max(0, s.arrivals)
-    const noise = clamp(s.noise, 0, 0.25)
-    for (let i = 0; i < BLOCK; i++) {
+    if (this.#size === 0) return block
+    for (let i = Math.max(0, this.launchDay - b * BLOCK); i < BLOCK; i++) {
       const d = b * BLOCK + i
-      if (d < this.launchDay || size === 0) continue
-      block[i] = Math.round(size * launchRamp(d - this.launchDay) * trend(s.growth, d) *
-        weekly(s.weekly, s.peakWeekday, d) * wander(this.#wanderKey, d, 2 * noise, WANDER_SPAN_DAYS) *
-        jitter(this.#jitterKey, d, noise))
+      block[i] = Math.round(this.#size * launchRamp(d - this.launchDay) * this.#trend.at(d) * this.#weekly.at(d) *
+        this.#wander.at(d) * jitter(this.#jitterKey, d, this.#noise))
     }
     return block
   }

@@ -19,28 +19,61 @@ export function weekdayOf (dayIndex: number): number {
 }
 
 /** Compound yearly growth around the origin, held within [1/100, 100] so centuries away stay finite. */
-export function trend (growth: number, dayIndex: number): number {
-  const factor = Math.pow(1 + Math.max(growth, -0.99), (dayIndex - TREND_ORIGIN_DAY) / DAYS_PER_YEAR)
-  return Math.min(100, Math.max(0.01, factor))
+export class Trend {
+  readonly #rate: number
+
+  constructor (growth: number) {
+    this.#rate = Math.log(1 + Math.max(growth, -0.99)) / DAYS_PER_YEAR
+  }
+
+  at (dayIndex: number): number {
+    return clamp(Math.exp(this.#rate * (dayIndex - TREND_ORIGIN_DAY)), 0.01, 100)
+  }
 }
 
-/** 1 ± amplitude over the week, highest on `peakWeekday` (0 = Sunday). */
-export function weekly (amplitude: number, peakWeekday: number, dayIndex: number): number {
-  const a = clamp(amplitude, 0, MAX_WEEKLY)
-  return 1 + a * Math.cos((2 * Math.PI * (weekdayOf(dayIndex) - peakWeekday)) / 7)
+/** 1 ± amplitude over the week, highest on `peakWeekday` (0 = Sunday); seven numbers, computed once. */
+export class WeeklyRhythm {
+  readonly #byWeekday = new Float64Array(7)
+
+  constructor (amplitude: number, peakWeekday: number) {
+    const a = clamp(amplitude, 0, MAX_WEEKLY)
+    for (let w = 0; w < 7; w++) this.#byWeekday[w] = 1 + a * Math.cos((2 * Math.PI * (w - peakWeekday)) / 7)
+  }
+
+  at (dayIndex: number): number {
+    return this.#byWeekday[weekdayOf(dayIndex)]!
+  }
 }
 
 /**
  * Slow noise, 1 ± amplitude: a random value at a knot every `span` days, eased between knots (smoothstep), so
- * consecutive days differ by at most about 1.5 × 2 × amplitude / span.
+ * consecutive days differ by at most about 1.5 × 2 × amplitude / span. Keeps the last pair of knots it hashed:
+ * days are mostly asked in order.
  */
-export function wander (key: number, dayIndex: number, amplitude: number, span: number): number {
-  const a = clamp(amplitude, 0, MAX_WANDER)
-  const knot = Math.floor(dayIndex / span)
-  const t = (dayIndex - knot * span) / span
-  const from = signed(mix(key, knot))
-  const to = signed(mix(key, knot + 1))
-  return 1 + a * (from + (to - from) * t * t * (3 - 2 * t))
+export class Wander {
+  readonly #key: number
+  readonly #amplitude: number
+  readonly #span: number
+  #knot = Number.NaN
+  #from = 0
+  #to = 0
+
+  constructor (key: number, amplitude: number, span: number) {
+    this.#key = key
+    this.#amplitude = clamp(amplitude, 0, MAX_WANDER)
+    this.#span = span
+  }
+
+  at (dayIndex: number): number {
+    const knot = Math.floor(dayIndex / this.#span)
+    if (knot !== this.#knot) {
+      this.#knot = knot
+      this.#from = signed(mix(this.#key, knot))
+      this.#to = signed(mix(this.#key, knot + 1))
+    }
+    const t = (dayIndex - knot * this.#span) / this.#span
+    return 1 + this.#amplitude * (this.#from + (this.#to - this.#from) * t * t * (3 - 2 * t))
+  }
 }
 
 /** Independent noise per index, 1 ± amplitude. */

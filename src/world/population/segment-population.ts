@@ -20,7 +20,7 @@ import { mix } from '../../hash.js'
 import { split } from '../../series/split.js'
 import type { Day } from '../zone-calendar.js'
 import type { AppPopulation } from './app-population.js'
-import { clamp, wander } from './noise.js'
+import { clamp, Wander } from './noise.js'
 import type { WorkspacePopulation } from './workspace-population.js'
 
 export type SegmentDefinition =
@@ -40,13 +40,14 @@ export class SegmentPopulation {
   readonly key: number
   readonly definition: SegmentDefinition
   readonly #workspace: WorkspacePopulation
-  readonly #traitKey: number
+  readonly #drift: Wander
 
   constructor (seedKey: number, segmentKey: number, definition: SegmentDefinition, workspace: WorkspacePopulation) {
     this.key = segmentKey
     this.definition = definition
     this.#workspace = workspace
-    this.#traitKey = mix(mix(seedKey, segmentKey), TRAIT_SALT)
+    const drift = definition.kind === 'trait' ? definition.drift : 0
+    this.#drift = new Wander(mix(mix(seedKey, segmentKey), TRAIT_SALT), drift, TRAIT_SPAN_DAYS)
     if (definition.kind === 'app') workspace.app(definition.appKey) // fail at construction, not per request
   }
 
@@ -128,11 +129,9 @@ export class SegmentPopulation {
 
   #trait (first: number, count: number): number[] {
     if (this.definition.kind !== 'trait') return []
-    const { share, drift } = this.definition
+    const share = clamp(this.definition.share, 0, 1)
     const out = new Array<number>(count)
-    for (let i = 0; i < count; i++) {
-      out[i] = clamp(clamp(share, 0, 1) * wander(this.#traitKey, first + i, drift, TRAIT_SPAN_DAYS), 0, 1)
-    }
+    for (let i = 0; i < count; i++) out[i] = clamp(share * this.#drift.at(first + i), 0, 1)
     return out
   }
 }
