@@ -28,13 +28,14 @@
 // week's arrivals plus older cohorts at their weekly mean size) keeps no weekly saw-tooth.
 //
 // Every value is computed from the day index alone, in a fixed order of terms: a point reads the same in any
-// window. Sums of whole numbers are exact (they stay below 2^53 for any believable fixture).
+// window. Sums of whole numbers are exact (they stay below 2^53 for any believable fixture). The instance keeps
+// DAU by day (bounded; H terms a day, and the base of most other figures), beside the arrivals' own caches.
 import { mix } from '../../hash.js'
 import { split } from '../../series/split.js'
 import type { Day } from '../zone-calendar.js'
 import { Arrivals, type ArrivalShape } from './arrivals.js'
 import { dailyCurve } from './daily-curve.js'
-import { clamp, jitter, WeeklyRhythm } from './noise.js'
+import { clamp, jitter, MAX_NOISE, WeeklyRhythm } from './noise.js'
 import { RetentionCurve, type RetentionProfile } from './retention.js'
 
 export interface AppParams extends ArrivalShape {
@@ -75,6 +76,7 @@ export class AppPopulation {
   readonly #params: AppParams
   readonly #curve: Float64Array
   readonly #weekly: WeeklyRhythm
+  readonly #noise: number
   readonly #activityKey: number
   readonly #sessionKey: number
   readonly #hourKey: number
@@ -89,9 +91,11 @@ export class AppPopulation {
     this.#params = params
     this.#arrivals = new Arrivals(key, params)
     this.launchDay = this.#arrivals.launchDay
-    this.retention = new RetentionCurve(params.retention)
-    this.#curve = dailyCurve(params.peakHour)
+    this.#noise = clamp(params.noise, 0, MAX_NOISE)
     this.#weekly = new WeeklyRhythm(params.weekly, params.peakWeekday)
+    // â, the largest activity factor a(d) = weekly(d) · jitter(d) can take
+    this.retention = new RetentionCurve(params.retention, this.#weekly.peak * (1 + this.#noise))
+    this.#curve = dailyCurve(params.peakHour)
     this.#activityKey = mix(key, ACTIVITY_SALT)
     this.#sessionKey = mix(key, SESSION_SALT)
     this.#hourKey = mix(key, HOUR_SALT)
@@ -191,10 +195,9 @@ export class AppPopulation {
     const hazard = this.retention.uninstall
     const horizon = this.retention.horizon
     const arrivals = this.#arrivals.span(first - horizon + 1, count + horizon - 1)
-    const noise = clamp(this.#params.noise, 0, 0.25)
     const out = new Array<number>(count)
     for (let i = 0; i < count; i++) {
-      const factor = jitter(this.#uninstallKey, first + i, noise)
+      const factor = jitter(this.#uninstallKey, first + i, this.#noise)
       let total = 0
       for (let k = 1; k < horizon; k++) total += arrivals[i + horizon - 1 - k]! * Math.min(1, hazard[k]! * factor)
       out[i] = Math.floor(total)
@@ -207,8 +210,7 @@ export class AppPopulation {
     checkWindow(first, count)
     const dau = this.#dau(first, count)
     const extra = Math.max(0, this.#params.sessionsPerUser - 1)
-    const noise = clamp(this.#params.noise, 0, 0.25)
-    return dau.map((users, i) => users + Math.floor(users * extra * jitter(this.#sessionKey, first + i, noise)))
+    return dau.map((users, i) => users + Math.floor(users * extra * jitter(this.#sessionKey, first + i, this.#noise)))
   }
 
   /** Sessions in each hour bucket of a local day (23, 24 or 25 of them); they sum to the day's sessions. */
@@ -271,12 +273,11 @@ export class AppPopulation {
     const r = this.retention.active
     const horizon = this.retention.horizon
     const arrivals = this.#arrivals.span(first - horizon + 1, count + horizon - 1)
-    const noise = clamp(this.#params.noise, 0, 0.25)
     const all = new Float64Array(count)
     const younger = new Float64Array(count)
     for (let i = 0; i < count; i++) {
       const d = first + i
-      const activity = this.#weekly.at(d) * jitter(this.#activityKey, d, noise)
+      const activity = this.#weekly.at(d) * jitter(this.#activityKey, d, this.#noise)
       let total = 0
       for (let k = 1; k < horizon; k++) {
         if (k === below) younger[i] = total

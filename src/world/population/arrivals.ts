@@ -10,7 +10,7 @@
 // boundary from launch on (one number per BLOCK days, filled forward once), so the user base on any day costs
 // one lookup and at most BLOCK − 1 additions after the first request.
 import { mix } from '../../hash.js'
-import { clamp, jitter, launchRamp, Trend, Wander, WeeklyRhythm } from './noise.js'
+import { clamp, jitter, launchRamp, MAX_NOISE, Trend, Wander, WeeklyRhythm } from './noise.js'
 
 export interface ArrivalShape {
   /** Day index of the app's first day. */
@@ -49,7 +49,7 @@ export class Arrivals {
   constructor (key: number, shape: ArrivalShape) {
     this.launchDay = Math.floor(shape.launchDay)
     this.#size = Math.max(0, shape.arrivals)
-    this.#noise = clamp(shape.noise, 0, 0.25)
+    this.#noise = clamp(shape.noise, 0, MAX_NOISE)
     this.#trend = new Trend(shape.growth)
     this.#weekly = new WeeklyRhythm(shape.weekly, shape.peakWeekday)
     this.#wander = new Wander(mix(key, WANDER_SALT), 2 * this.#noise, WANDER_SPAN_DAYS)

@@ -10,6 +10,8 @@ const DAYS_PER_YEAR = 365.25
 const MAX_WEEKLY = 0.5
 const MAX_WANDER = 0.5
 const MAX_JITTER = 0.5
+/** Day-level noise of an app is held under this. */
+export const MAX_NOISE = 0.25
 /** Days from launch to full size: the "first 14 days ramping up", spread over eight weeks. */
 export const RAMP_DAYS = 56
 
@@ -42,6 +44,11 @@ export class WeeklyRhythm {
 
   at (dayIndex: number): number {
     return this.#byWeekday[weekdayOf(dayIndex)]!
+  }
+
+  /** The busiest weekday's factor. */
+  get peak (): number {
+    return Math.max(...this.#byWeekday)
   }
 }
 

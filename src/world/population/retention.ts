@@ -17,6 +17,13 @@
 // is the reach of a real (heterogeneous) user base for any spread in [0, 1]; spread sets stickiness (DAU/MAU).
 // A window that holds the arrival day (k < n) reaches the whole cohort: m_n(k) = 1.
 //
+// The reach tables take r at the busiest day, r̂(k) = min(1, r(k) · â), with â the largest activity factor a day
+// can have (the weekly peak times the largest jitter; app-population.ts). On a day of activity a ≤ â a cohort's
+// active share min(1, r(k) · a) is at most r̂(k), so in the nested coupling the users active on any day of the
+// window are among those the reach counts: the reach is at least each day's DAU, cohort by cohort. Without it,
+// for a curve where nearly everyone comes back, the busiest weekday's DAU would exceed the reach, the clamp by
+// the window's highest DAU would decide the audience, and a growing audience would step up once a week.
+//
 // Uninstall hazard u(k), the share of a cohort that uninstalls at age k: uninstall · k^(−decay) · taper for
 // 1 ≤ k < H, 0 otherwise (nobody uninstalls on the day of their first session).
 import { clamp } from './noise.js'
@@ -51,15 +58,18 @@ export class RetentionCurve {
   /** u(k) for k < H. */
   readonly uninstall: Float64Array
   readonly #spread: number
+  readonly #peakActivity: number
   readonly #reach = new Map<number, Float64Array>()
 
-  constructor (profile: RetentionProfile) {
+  /** `peakActivity` (≥ 1) is â, the largest factor by which a day's activity scales r (1: none). */
+  constructor (profile: RetentionProfile, peakActivity = 1) {
     const horizon = Math.round(clamp(profile.horizon, 1, MAX_HORIZON))
     const day1 = clamp(profile.day1, 0, 1)
     const decay = Math.max(0, profile.decay)
     const uninstall = clamp(profile.uninstall, 0, 1)
     this.horizon = horizon
     this.#spread = clamp(profile.spread, 0, 1)
+    this.#peakActivity = Math.max(1, peakActivity)
     this.active = new Float64Array(horizon)
     this.uninstall = new Float64Array(horizon)
     this.active[0] = 1
@@ -85,7 +95,7 @@ export class RetentionCurve {
   }
 
   #buildReach (days: number): Float64Array {
-    const r = this.active
+    const r = this.active.map(share => Math.min(1, share * this.#peakActivity))
     const table = new Float64Array(this.horizon + days - 1)
     for (let k = 0; k < table.length; k++) {
       const youngest = Math.max(0, k - days + 1)

@@ -112,6 +112,34 @@ describe('WorkspacePopulation: rule 8, all apps', () => {
   })
 })
 
+describe('WorkspacePopulation: rule 19, the time axis', () => {
+  it('gives exactly `count` points, oldest first: point i is the figure of day first + i asked alone', () => {
+    const window = fc.record({ seed, params: workspaceParams, first: scenario.map(s => s.first), count: fc.nat(20) })
+    fc.assert(fc.property(window, fc.integer({ min: 1, max: 45 }), ({ seed, params, first, count }, days) => {
+      const ws = new WorkspacePopulation(seed, 1, params)
+      const product = params.products[0]?.key
+      const figures: ((from: number, n: number, appKey?: number) => number[])[] = [
+        (from, n, appKey) => ws.newUsers(from, n, appKey),
+        (from, n, appKey) => ws.users(from, n, appKey),
+        (from, n, appKey) => ws.dau(from, n, appKey),
+        (from, n, appKey) => ws.mau(from, n, appKey),
+        (from, n, appKey) => ws.lapsed(days, from, n, appKey),
+        (from, n, appKey) => ws.newInLast(days, from, n, appKey),
+        (from, n, appKey) => ws.uninstalls(from, n, appKey),
+        (from, n, appKey) => ws.sessions(from, n, appKey),
+        (from, n, appKey) => ws.revenue(product, from, n, appKey),
+      ]
+      for (const appKey of [undefined, ws.apps[0]!.key]) {
+        for (const figure of figures) {
+          const series = figure(first, count, appKey)
+          expect(series).toHaveLength(count)
+          expect(series).toEqual(range(first, count).map(day => figure(day, 1, appKey)[0]))
+        }
+      }
+    }), { numRuns: 25 })
+  })
+})
+
 describe('WorkspacePopulation: the audiences an analyst charts', () => {
   it('never lets All Users fall, nor exceed the sum of the apps\' user bases', () => {
     fc.assert(fc.property(scenario, ({ seed, params, first, length }) => {
