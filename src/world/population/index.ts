@@ -12,6 +12,7 @@
 //
 // Pure: values are functions of (seed key, entity key, day or hour) alone; caches belong to the instances.
 export { AppPopulation, MAU_DAYS, type AppParams, type Occurrence } from './app-population.js'
+export type { ArrivalShape } from './arrivals.js'
 export { TREND_ORIGIN_DAY } from './noise.js'
 export { MAX_OVERLAP, uniqueUsers } from './overlap.js'
 export { DEFAULT_RETENTION, MAX_HORIZON, MAX_WINDOW_DAYS, type RetentionProfile } from './retention.js'

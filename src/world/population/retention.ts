@@ -41,7 +41,7 @@ export interface RetentionProfile {
   readonly uninstall: number
 }
 
-/** A consumer app's curve: 30% back the next day, 5.5% after a month, 1.4% after a year. */
+/** A consumer app's curve: 30% back the next day, 5.5% after a month, 1.8% after six months, none after 400 days. */
 export const DEFAULT_RETENTION: RetentionProfile = { day1: 0.3, decay: 0.5, horizon: 400, spread: 0.3, uninstall: 0.02 }
 
 export const MAX_HORIZON = 1000
