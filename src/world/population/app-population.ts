@@ -30,8 +30,8 @@
 // Every value is computed from the day index alone, in a fixed order of terms: a point reads the same in any
 // window. Sums of whole numbers are exact (they stay below 2^53 for any believable fixture). The instance keeps
 // DAU by day (bounded; H terms a day, and the base of most other figures), beside the arrivals' own caches.
-import { mix } from '../../hash.js'
-import { split } from '../../series/split.js'
+import { mix } from '../hash.js'
+import { split } from '../series/split.js'
 import type { Day } from '../zone-calendar.js'
 import { Arrivals, type ArrivalShape } from './arrivals.js'
 import { dailyCurve } from './daily-curve.js'

@@ -9,7 +9,7 @@
 // Caches, owned by the instance: N(d) in blocks of BLOCK days (bounded), and the user base at each block
 // boundary from launch on (one number per BLOCK days, filled forward once), so the user base on any day costs
 // one lookup and at most BLOCK − 1 additions after the first request.
-import { mix } from '../../hash.js'
+import { mix } from '../hash.js'
 import { clamp, jitter, launchRamp, MAX_NOISE, Trend, Wander, WeeklyRhythm } from './noise.js'
 
 export interface ArrivalShape {

@@ -1,6 +1,6 @@
 // Rhythms and noise of the simulation. Each is a pure function of a hash key and a day index (never of a
 // position in a stream), so a day reads the same in every window that contains it.
-import { mix, signed } from '../../hash.js'
+import { mix, signed } from '../hash.js'
 
 /** 2026-01-01 as days since 1970-01-01: the date an app's typical arrivals describe (as in series/shape.ts). */
 export const TREND_ORIGIN_DAY = 20_454

@@ -16,8 +16,8 @@
 // workspace's overlap on the others; trait: φ(d)). The segment's figure is ⌊value · s⌋ per app, summed over
 // apps; its hours are split(⌊value · s⌋, the app's hours, capped), which sum to it and never exceed the app's
 // hour, so the filtered figure is at most the unfiltered one for every app, day and hour.
-import { mix } from '../../hash.js'
-import { split } from '../../series/split.js'
+import { mix } from '../hash.js'
+import { split } from '../series/split.js'
 import type { Day } from '../zone-calendar.js'
 import type { AppPopulation } from './app-population.js'
 import { clamp, Wander } from './noise.js'
