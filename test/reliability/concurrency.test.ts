@@ -4,9 +4,10 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type BrazeMock } from '../../src/index.js'
+import { ENDPOINT_TABLE, urlOf } from '../endpoints.js'
 
 const LIMIT = 25
-const ALL = ['segments.data_series', 'sessions.data_series', 'segments.list', 'segments.details']
+const ALL = ['*']
 /** Two workspaces with small pools, so that a few hundred requests exhaust them. */
 const FIXTURES = {
   workspaces: [
@@ -63,9 +64,15 @@ function get (path: string, key: string): Promise<Answer> {
   })
 }
 
+/** Each endpoint's example of the default pool (the one these workspaces limit), on a workspace's own ids. */
+function examplesIn (workspace: 'small' | 'big'): string[] {
+  const ids: Record<string, string> = { app_id: `a-${workspace}`, segment_id: `s-${workspace}` }
+  return ENDPOINT_TABLE.filter(row => row.pool === 'default').map(({ path, definition }) =>
+    urlOf(path, Object.fromEntries(Object.entries(definition.example as Record<string, string>).map(([name, value]) => [name, ids[name] ?? value]))))
+}
+
 const PATHS = [
-  '/segments/list',
-  '/segments/details?segment_id=s-small',
+  ...examplesIn('small'),
   '/segments/data_series?segment_id=s-small&length=30',
   '/sessions/data_series?length=24&unit=hour',
   '/sessions/data_series?length=0', // a 400 counts against the pool too
@@ -114,7 +121,7 @@ describe('concurrency: the journal under load', () => {
     braze.reset()
     const sizes: number[] = []
     await Promise.all(Array.from({ length: 300 }, async (_, i) => {
-      await get(PATHS[i % PATHS.length]!.replace('s-small', 's-big'), i % 7 === 0 ? 'nope' : 'k-big')
+      await get(PATHS[i % PATHS.length]!.replaceAll('-small', '-big'), i % 7 === 0 ? 'nope' : 'k-big')
       sizes.push(braze.journal.list().length)
     }))
     expect(Math.max(...sizes)).toBeLessThanOrEqual(50)
@@ -129,8 +136,7 @@ describe('concurrency: the journal under load', () => {
 
 describe('concurrency: the same request answers the same bytes under load as alone', () => {
   const PROBES = [
-    '/segments/list',
-    '/segments/details?segment_id=s-big',
+    ...examplesIn('big'),
     '/segments/data_series?segment_id=s-big&length=100',
     '/sessions/data_series?length=100&unit=hour&ending_at=2026-11-20T00:00:00Z',
     '/sessions/data_series?length=100&app_id=a-big',

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { FixtureError, startEmulator, type BrazeMock } from '../../src/index.js'
+import { PERMISSIONS } from '../endpoints.js'
 
-const ALL = ['segments.data_series', 'sessions.data_series', 'segments.list', 'segments.details']
+/** Every permission by name, as a fixture file lists them ("*" is tested in test/world/build-world.test.ts). */
+const ALL = [...PERMISSIONS]
 const GOOD = {
   'workspaces.json': [{ id: 'w1', name: 'One', time_zone: 'Europe/Paris', rate_limit: 1000 }],
   'apps.json': [{ id: 'a1', workspace_id: 'w1', name: 'App', created_at: '2020-01-01' }],

@@ -7,10 +7,12 @@ import { BUILT_IN_FIXTURES } from '../../src/app.js'
 import { buildWorld, digestOf } from '../../src/world/build-world.js'
 import { FixtureError, loadFixtures } from '../../src/world/load-fixtures.js'
 import type { Workspace, World } from '../../src/world/world.js'
+import { PERMISSIONS } from '../endpoints.js'
 import { BUILT_IN } from '../helpers.js'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-const ALL_PERMISSIONS = ['segments.data_series', 'sessions.data_series', 'segments.list', 'segments.details']
+/** The permissions the app's endpoints need: what buildApp passes as the known ones. */
+const ALL_PERMISSIONS = [...PERMISSIONS]
 
 const created: string[] = []
 
@@ -187,7 +189,7 @@ describe('buildWorld: the extra API key', () => {
     const matching = keyOf(world, 'same')
     expect(matching).toHaveLength(1)
     expect(matching[0]!.workspace).toBe(workspace(world, 'w1'))
-    expect(matching[0]!.permissions.size).toBe(4)
+    expect([...matching[0]!.permissions].sort()).toEqual([...ALL_PERMISSIONS].sort())
     expect(keyOf(world, 'k1')[0]!.workspace).toBe(workspace(world, 'w2'))
   })
 })
@@ -328,7 +330,7 @@ describe('buildWorld: the built-in fixtures', () => {
     expect(harbor.segmentsById.size).toBe(3 + 25)
     expect(harbor.segmentsById.get(BUILT_IN.harbor.segments.highBalance)!.name).toBe('High Balance Customers')
     expect(world.keys).toHaveLength(6)
-    expect(keyOf(world, BUILT_IN.lumen.keys.full)[0]!.permissions.size).toBe(4)
+    expect([...keyOf(world, BUILT_IN.lumen.keys.full)[0]!.permissions].sort()).toEqual([...ALL_PERMISSIONS].sort())
     expect([...keyOf(world, BUILT_IN.lumen.keys.noSegmentsList)[0]!.permissions]).not.toContain('segments.list')
     expect(keyOf(world, BUILT_IN.harbor.keys.full)[0]!.workspace).toBe(harbor)
     expect(lumen.segmentsById.get(BUILT_IN.lumen.segments.holidayCampaign)!.createdAt).toBe(Date.UTC(2026, 10, 10, 14))
