@@ -3,12 +3,14 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrazeMockApp } from '../../src/app.js'
+import { ENDPOINT_TABLE } from '../endpoints.js'
 import { testApp } from '../helpers.js'
 
 type Spec = Parameters<Validator['validate']>[0]
 
 interface Operation {
   tags: string[]
+  summary?: string
   parameters?: Array<{ name: string, in: string, required?: boolean }>
   responses: Record<string, unknown>
   security?: Array<Record<string, unknown>>
@@ -45,9 +47,21 @@ describe('api-docs: /_mock/openapi.json', () => {
 
   it('declares bearer auth and requires it on every Braze path', () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })
-    for (const path of ['/segments/list', '/segments/details', '/segments/data_series', '/sessions/data_series']) {
+    for (const { path } of ENDPOINT_TABLE) {
       expect(doc.paths[path]!.get!.security).toStrictEqual([{ bearer: [] }])
     }
+  })
+
+  it('lists the endpoints of the definitions under the Braze tag, and nothing else', () => {
+    const braze = Object.entries(doc.paths).filter(([, operations]) => Object.values(operations).some(o => o.tags.includes('Braze')))
+    expect(braze.map(([path]) => path).sort()).toStrictEqual(ENDPOINT_TABLE.map(row => row.path).sort())
+  })
+
+  it.each(ENDPOINT_TABLE)('lists $path with its definition\'s summary and parameters, required ones marked', ({ path, definition, parameters, required }) => {
+    const operation = doc.paths[path]!.get!
+    expect(operation.summary).toBe(definition.summary)
+    expect(operation.parameters!.map(p => `${p.in}:${p.name}${p.required === true ? '!' : ''}`))
+      .toStrictEqual(parameters.map(name => `query:${name}${required.includes(name) ? '!' : ''}`))
   })
 
   it('lists each Braze path with its parameters and every status it answers', () => {
@@ -56,7 +70,7 @@ describe('api-docs: /_mock/openapi.json', () => {
     expect(parameters('/sessions/data_series')).toStrictEqual(['query:length!', 'query:unit', 'query:ending_at', 'query:app_id', 'query:segment_id'])
     expect(parameters('/segments/list')).toStrictEqual(['query:page', 'query:sort_direction'])
     expect(parameters('/segments/details')).toStrictEqual(['query:segment_id!'])
-    for (const path of ['/segments/list', '/segments/details', '/segments/data_series', '/sessions/data_series']) {
+    for (const { path } of ENDPOINT_TABLE) {
       expect(Object.keys(doc.paths[path]!.get!.responses).sort()).toStrictEqual(['200', '400', '401', '403', '429', '4XX', '5XX'])
       expect(doc.paths[path]!.get!.tags).toStrictEqual(['Braze'])
     }
