@@ -1,8 +1,12 @@
 // Fault rules as a unit (src/emulator/faults.ts): matching, times, seeded fractions, latency ranges, and
-// which rule shapes the answer when several apply.
+// which rule shapes the answer when several apply; then through the app on every endpoint of the table.
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrazeMockApp } from '../../../src/app.js'
 import { Faults } from '../../../src/emulator/faults.js'
+import { POOLS } from '../../../src/world/pools.js'
+import { ENDPOINT_TABLE, fixturesFor } from '../../endpoints.js'
+import { get, NOW, testApp } from '../../helpers.js'
 
 const FAIL = { type: 'status', status: 503 } as const
 
@@ -97,5 +101,45 @@ describe('Faults', () => {
     faults.clear()
     expect(faults.empty).toBe(true)
     expect(faults.add({ path: '*', effect: FAIL }).id).toBe('fault-1')
+  })
+})
+
+// Through the app, on every endpoint of the table (test/endpoints.ts): a rule on its path fires on it and on
+// no other endpoint, and an injected 429 carries the headers of the endpoint's own pool.
+describe('faults on every Braze endpoint', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp({ fixtures: fixturesFor(ENDPOINT_TABLE) }) })
+  afterAll(async () => { await app.close() })
+  afterEach(() => { app.control.reset() })
+
+  it.each(ENDPOINT_TABLE)('a rule on $path answers there, and only there', async ({ path, url }) => {
+    const rule = app.control.addFault({ path, effect: FAIL })
+    for (const other of ENDPOINT_TABLE) {
+      const response = await get(app, other.url)
+      if (other.path === path) {
+        expect({ url: other.url, status: response.status, body: response.body }).toStrictEqual({ url: other.url, status: 503, body: { message: 'Service Unavailable' } })
+      } else {
+        expect({ url: other.url, status: response.status }).toStrictEqual({ url: other.url, status: 200 })
+      }
+    }
+    expect(app.control.journal({ path }).entries.map(e => e.fault)).toStrictEqual([rule.id])
+    expect(app.control.faults().faults[0]).toMatchObject({ matched: 1, applied: 1 })
+    expect((await get(app, url.replace(path, `${path}/`))).status).toBe(503) // the route's path, however spelled
+  })
+
+  it.each(ENDPOINT_TABLE)('a rule on a parameter of the $path example matches its value, and "*" its presence', async ({ path, url, definition }) => {
+    const [name, value] = Object.entries(definition.example as Record<string, string>)[0] ?? ['absent', 'x']
+    app.control.addFault({ path, query: { [name]: `${value}-other` }, effect: FAIL })
+    expect((await get(app, url)).status).toBe(200)
+    app.control.addFault({ path: '*', query: { [name]: '*' }, effect: FAIL })
+    expect((await get(app, url)).status).toBe(name === 'absent' ? 200 : 503)
+  })
+
+  it.each(ENDPOINT_TABLE)('an injected 429 on $path has the headers of its $pool pool', async ({ path, url, pool }) => {
+    app.control.addFault({ path, effect: { type: 'status', status: 429 } })
+    const response = await get(app, url)
+    const windowEnd = POOLS[pool].window === 'hour' ? Date.UTC(2026, 10, 23, 13) : NOW + 60_000 // NOW is 12:00:00Z
+    expect({ status: response.status, body: response.body, limit: response.headers['x-ratelimit-limit'], reset: response.headers['x-ratelimit-reset'] })
+      .toStrictEqual({ status: 429, body: { message: 'Rate limit exceeded' }, limit: String(POOLS[pool].limit), reset: String(windowEnd / 1000) })
   })
 })

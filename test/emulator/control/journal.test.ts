@@ -1,6 +1,10 @@
-// The request journal as a unit (src/emulator/journal.ts): a ring of fixed capacity, oldest first, filters.
-import { describe, expect, it } from 'vitest'
+// The request journal as a unit (src/emulator/journal.ts): a ring of fixed capacity, oldest first, filters;
+// then through the app on every endpoint of the table.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrazeMockApp } from '../../../src/app.js'
 import { Journal } from '../../../src/emulator/journal.js'
+import { ENDPOINT_TABLE, fixturesFor } from '../../endpoints.js'
+import { BUILT_IN, get, testApp } from '../../helpers.js'
 
 const T0 = Date.UTC(2026, 10, 23, 12)
 const entry = (path: string, status: number | null = 200) => ({
@@ -57,5 +61,33 @@ describe('Journal', () => {
     expect([journal.list(), journal.dropped]).toEqual([[], 0])
     expect(() => new Journal(-1)).toThrow(RangeError)
     expect(() => new Journal(1.5)).toThrow('journal capacity must be an integer of 0 or more')
+  })
+})
+
+// Through the app, on every endpoint of the table (test/endpoints.ts): each request is journaled under the
+// endpoint's path, with the query as sent, the caller's workspace and the status it was answered.
+describe('the journal of every Braze endpoint', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp({ fixtures: fixturesFor(ENDPOINT_TABLE) }) })
+  afterAll(async () => { await app.close() })
+  afterEach(() => { app.control.reset() })
+
+  it.each(ENDPOINT_TABLE)('records $path answered 200, 403, 401 and 404, in order', async ({ path, url, lacking, definition }) => {
+    const answers = [
+      await get(app, url),
+      await get(app, url, lacking),
+      await get(app, url, 'not-a-key'),
+      await get(app, `${path}/nowhere`),
+    ]
+    expect(answers.map(a => a.status)).toStrictEqual([200, 403, 401, 404])
+    const query = definition.example as Record<string, string>
+    const sent = { method: 'GET', path, query, fault: null }
+    expect(app.control.journal().entries.map(({ seq, time, request_id: id, ...entry }) => entry)).toStrictEqual([
+      { ...sent, workspace_id: BUILT_IN.lumen.workspaceId, status: 200 },
+      { ...sent, workspace_id: BUILT_IN.lumen.workspaceId, status: 403 },
+      { ...sent, workspace_id: null, status: 401 },
+      { ...sent, path: `${path}/nowhere`, query: {}, workspace_id: null, status: 404 },
+    ])
+    expect(app.control.journal({ path }).entries.map(e => e.request_id)).toStrictEqual(answers.slice(0, 3).map(a => a.headers['x-request-id']))
   })
 })
