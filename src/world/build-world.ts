@@ -8,7 +8,7 @@ import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
 import { nameSource as names, type NameSource } from './names.js'
 import { POOL_NAMES, POOLS, type PoolName } from './pools.js'
 import { RandomStream } from './random-stream.js'
-import type { ApiKey, App, Segment, SegmentShape, Workspace, World } from './world.js'
+import type { ApiKey, App, CustomAttribute, CustomEvent, Product, Segment, SegmentShape, Workspace, World } from './world.js'
 import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
 
 export interface WorldOptions {
@@ -59,16 +59,24 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   const instant = (part: Parameters<typeof locate>[0], pointer: string, text: string): number =>
     parseInstant(text) ?? fail(part, pointer, `must be an ISO 8601 date-time (got ${JSON.stringify(text)})`)
 
-  interface Draft { fixture: WorkspaceFixture, key: number, apps: App[], segments: Segment[] }
+  interface Draft {
+    fixture: WorkspaceFixture
+    key: number
+    apps: App[]
+    segments: Segment[]
+    events: CustomEvent[]
+    products: Product[]
+    attributes: CustomAttribute[]
+  }
   const drafts = new Map<string, Draft>()
   set.workspaces.forEach((fixture, i) => {
     if (drafts.has(fixture.id)) fail('workspaces', `/${i}/id`, `duplicate workspace id ${JSON.stringify(fixture.id)}`)
     if (!isValidTimeZone(fixture.time_zone)) {
       fail('workspaces', `/${i}/time_zone`, `unknown IANA time zone ${JSON.stringify(fixture.time_zone)}`)
     }
-    drafts.set(fixture.id, { fixture, key: hashString(fixture.id), apps: [], segments: [] })
+    drafts.set(fixture.id, { fixture, key: hashString(fixture.id), apps: [], segments: [], events: [], products: [], attributes: [] })
   })
-  const draftOf = (part: 'apps' | 'segments' | 'api_keys', i: number, id: string): Draft =>
+  const draftOf = (part: 'apps' | 'segments' | 'api_keys' | 'events' | 'products' | 'custom_attributes', i: number, id: string): Draft =>
     drafts.get(id) ?? fail(part, `/${i}/workspace_id`, `no workspace ${JSON.stringify(id)} in the workspaces`)
 
   const appIds = new Set<string>()
@@ -90,6 +98,58 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     draft.segments.push(segmentFrom(fixture, draft.key, createdAt, updatedAt, names))
   })
 
+  // Catalogs: names are unique within a workspace (they are how clients ask), apps must be the workspace's own.
+  const named = new Map<string, Set<string>>()
+  const uniqueName = (part: 'events' | 'products' | 'custom_attributes', i: number, workspaceId: string, name: string): void => {
+    const key = `${part}\u0000${workspaceId}`
+    let names = named.get(key)
+    if (names === undefined) named.set(key, names = new Set())
+    if (names.has(name)) fail(part, `/${i}/name`, `duplicate name ${JSON.stringify(name)} in workspace ${JSON.stringify(workspaceId)}`)
+    names.add(name)
+  }
+  const appsOf = (part: 'events' | 'products', i: number, draft: Draft, ids: readonly string[] | undefined): App[] =>
+    ids === undefined
+      ? draft.apps
+      : ids.map((id, j) => draft.apps.find(app => app.id === id) ??
+        fail(part, `/${i}/apps/${j}`, `no app ${JSON.stringify(id)} in workspace ${JSON.stringify(draft.fixture.id)}`))
+  set.events.forEach((fixture, i) => {
+    const draft = draftOf('events', i, fixture.workspace_id)
+    uniqueName('events', i, fixture.workspace_id, fixture.name)
+    draft.events.push({
+      name: fixture.name,
+      description: fixture.description,
+      tags: fixture.tags,
+      status: fixture.status,
+      includedInAnalyticsReport: fixture.included_in_analytics_report,
+      rate: fixture.rate,
+      apps: appsOf('events', i, draft, fixture.apps),
+      key: mix(draft.key, hashString(fixture.name)),
+    })
+  })
+  set.products.forEach((fixture, i) => {
+    const draft = draftOf('products', i, fixture.workspace_id)
+    uniqueName('products', i, fixture.workspace_id, fixture.name)
+    draft.products.push({
+      name: fixture.name,
+      priceCents: Math.round(fixture.price * 100),
+      rate: fixture.rate,
+      apps: appsOf('products', i, draft, fixture.apps),
+      key: mix(draft.key, hashString(fixture.name)),
+    })
+  })
+  set.custom_attributes.forEach((fixture, i) => {
+    const draft = draftOf('custom_attributes', i, fixture.workspace_id)
+    uniqueName('custom_attributes', i, fixture.workspace_id, fixture.name)
+    draft.attributes.push({
+      name: fixture.name,
+      dataType: fixture.data_type,
+      arrayLength: fixture.array_length,
+      description: fixture.description,
+      status: fixture.status,
+      tags: fixture.tags,
+    })
+  })
+
   for (const draft of drafts.values()) {
     const generate = draft.fixture.generate
     if (generate === undefined) continue
@@ -101,7 +161,10 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
 
   const calendars = options.calendars ?? new Map<string, ZoneCalendar>()
   const workspaces = new Map<string, Workspace>()
-  for (const [i, { fixture, apps, segments }] of [...drafts.values()].entries()) {
+  for (const [i, { fixture, apps, segments, events, products, attributes }] of [...drafts.values()].entries()) {
+    events.sort(byName)
+    products.sort(byName)
+    attributes.sort(byName)
     segments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     workspaces.set(fixture.id, {
       id: fixture.id,
@@ -114,6 +177,14 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       appsById: new Map(apps.map(a => [a.id, a])),
       segmentsById: new Map(segments.map(s => [s.id, s])),
       listedSegments: segments.filter(s => !s.archived),
+      industry: fixture.industry,
+      overlap: fixture.overlap,
+      emptySeries: fixture.empty_series,
+      events,
+      eventsByName: new Map(events.map(e => [e.name, e])),
+      products,
+      productsByName: new Map(products.map(p => [p.name, p])),
+      attributes,
     })
   }
 
@@ -148,6 +219,11 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       ...(set.emulator?.seed === undefined ? {} : { seed: set.emulator.seed }),
     },
   }
+}
+
+/** Alphabetical in code-unit order: the same on every machine, whatever its locale. */
+function byName (a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
 }
 
 /** Each pool's limit: rate_limits by pool, rate_limit for the default pool, else the pool's own. */

@@ -4,6 +4,10 @@ import { Type, type Static } from '@sinclair/typebox'
 import './instant.js' // registers the 'instant' format the schemas below use
 import { POOL_NAMES, POOLS } from './pools.js'
 
+/** What a workspace's product is, so that generated names fit it. */
+export const INDUSTRIES = ['fitness', 'finance', 'retail', 'media', 'gaming', 'travel', 'food', 'other'] as const
+export type Industry = typeof INDUSTRIES[number]
+
 /** Grants every permission the emulator knows, on a fixture key. */
 export const ALL_PERMISSIONS = '*'
 
@@ -15,6 +19,7 @@ const Instant = Type.String({
 // The maximum keeps X-RateLimit-Limit a plain integer and the pool's count exact: past 1e21 JavaScript
 // writes numbers as 1e+21, and past 2^53 adding one may change nothing. Benchmarks set billions.
 const RateLimit = (description: string) => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description })
+const WindowDays = Type.Integer({ minimum: 1, maximum: 1000, description: 'Days in the rolling window.' })
 const growth = (fallback: number) => Type.Number({
   minimum: -0.9, maximum: 10, default: fallback, description: 'Yearly growth of the trend: 0.2 is +20% a year.',
 })
@@ -29,6 +34,9 @@ export const GenerateOptions = Type.Object({
   seed: Type.Integer({ minimum: 0, maximum: 4294967295, default: 1, description: 'Seeds the names and numbers of generated entities.' }),
   apps: Type.Integer({ minimum: 0, maximum: 1000, default: 0, description: 'Apps to generate beside those in apps.json.' }),
   segments: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Segments to generate beside those in segments.json.' }),
+  events: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Custom events to generate beside those in events.json, named for the industry.' }),
+  products: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Products to generate beside those in products.json, named for the industry.' }),
+  attributes: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Custom attributes to generate beside those in custom-attributes.json.' }),
 }, { additionalProperties: false })
 export type GenerateOptions = Static<typeof GenerateOptions>
 
@@ -40,10 +48,28 @@ export const WorkspaceFixture = Type.Object({
   rate_limits: Type.Optional(Type.Object(
     Object.fromEntries(POOL_NAMES.map(name => [name, Type.Optional(RateLimit(`${POOLS[name].description} Default ${POOLS[name].limit} a ${POOLS[name].window}.`))])),
     { additionalProperties: false, description: 'Requests per window of each rate-limit pool, by pool name.' })),
-  population: Type.Integer({ minimum: 1, default: 1_000_000, description: 'Users in the workspace; a segment\'s share of sessions is its size over this.' }),
+  population: Type.Integer({
+    minimum: 1,
+    default: 1_000_000,
+    description: 'The users a segment without an audience is measured against: its series.size over this is its share of all users.',
+  }),
   non_analytics_segment_sessions: Type.Union([Type.Literal('error'), Type.Literal('zeros')], {
     default: 'error',
     description: '/sessions/data_series with a segment that is not analytics-enabled: a 400, or a 200 series of zeros.',
+  }),
+  industry: Type.Union(INDUSTRIES.map(i => Type.Literal(i)), {
+    default: 'other',
+    description: 'What the workspace\'s product is: generated names (segments, events, products, attributes) fit it.',
+  }),
+  overlap: Type.Number({
+    minimum: 0,
+    maximum: 0.29,
+    default: 0.1,
+    description: 'Share of active users who use more than one of the workspace\'s apps: all-apps DAU and MAU count them once.',
+  }),
+  empty_series: Type.Union([Type.Literal('zeros'), Type.Literal('empty')], {
+    default: 'zeros',
+    description: 'KPI and /events/data_series answers when every point of the window is 0: zero-filled, or data: [] as a quiet real workspace answered.',
   }),
   generate: Type.Optional(GenerateOptions),
 }, { additionalProperties: false })
@@ -56,6 +82,19 @@ export const AppSeriesFixture = Type.Object({
   peak_weekday: Type.Integer({ minimum: 0, maximum: 6, default: 6, description: '0 = Sunday.' }),
   peak_hour: Type.Integer({ minimum: 0, maximum: 23, default: 20, description: 'Local hour with the most sessions.' }),
   noise: noise(0.04),
+  new_users: Type.Optional(Type.Integer({
+    minimum: 0,
+    maximum: 100_000_000,
+    description: 'Typical new users a day once launched, on the trend origin 2026-01-01; derived from daily_sessions when left out.',
+  })),
+  sessions_per_user: Type.Number({ minimum: 1, maximum: 50, default: 2.2, description: 'Sessions an active user opens on a day, on average.' }),
+  retention: Type.Object({
+    day1: Type.Number({ minimum: 0, maximum: 1, default: 0.3, description: 'Share of a day\'s new users back the next day.' }),
+    decay: Type.Number({ minimum: 0, maximum: 5, default: 0.5, description: 'Power-law decay of coming back with age (days).' }),
+    horizon: Type.Integer({ minimum: 1, maximum: 1000, default: 400, description: 'Age in days past which nobody comes back.' }),
+    spread: Type.Number({ minimum: 0, maximum: 1, default: 0.3, description: 'How independent a user\'s active days are: 0 = the same users every day.' }),
+    uninstall: Type.Number({ minimum: 0, maximum: 1, default: 0.02, description: 'Share of a cohort that uninstalls the day after arriving; later days decay like coming back.' }),
+  }, { additionalProperties: false, default: {} }),
 }, { additionalProperties: false, default: {} })
 export type AppSeriesFixture = Static<typeof AppSeriesFixture>
 
@@ -78,6 +117,21 @@ export const SegmentSeriesFixture = Type.Object({
 }, { additionalProperties: false, default: {} })
 export type SegmentSeriesFixture = Static<typeof SegmentSeriesFixture>
 
+/** Who a segment's members are, in terms of the simulated users (BRAZE-EXPORT.md section 0, "One world"). */
+export const Audience = Type.Union([
+  Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false, description: 'Every user of the workspace.' }),
+  Type.Object({ kind: Type.Literal('active'), days: WindowDays }, { additionalProperties: false, description: 'Users with a session in the last N days.' }),
+  Type.Object({ kind: Type.Literal('lapsed'), days: WindowDays }, { additionalProperties: false, description: 'Users without a session for N days or more.' }),
+  Type.Object({ kind: Type.Literal('new'), days: WindowDays }, { additionalProperties: false, description: 'Users whose first session was in the last N days.' }),
+  Type.Object({ kind: Type.Literal('app'), app_id: Id }, { additionalProperties: false, description: 'Users of one app.' }),
+  Type.Object({
+    kind: Type.Literal('trait'),
+    share: Type.Number({ minimum: 0, maximum: 1, description: 'Share of all users with the trait.' }),
+    drift: Type.Number({ minimum: 0, maximum: 0.5, default: 0.05, description: 'How far the share wanders over months, relative.' }),
+  }, { additionalProperties: false, description: 'A stable share of users with a trait (opted in, a plan, a country).' }),
+])
+export type Audience = Static<typeof Audience>
+
 export const SegmentFixture = Type.Object({
   id: Id,
   workspace_id: Id,
@@ -90,6 +144,7 @@ export const SegmentFixture = Type.Object({
   updated_at: Type.Optional(Instant),
   analytics_tracking_enabled: Type.Boolean({ default: true }),
   archived: Type.Boolean({ default: false }),
+  audience: Type.Optional(Audience),
   series: SegmentSeriesFixture,
 }, { additionalProperties: false })
 export type SegmentFixture = Static<typeof SegmentFixture>
@@ -105,6 +160,48 @@ export const ApiKeyFixture = Type.Object({
 }, { additionalProperties: false })
 export type ApiKeyFixture = Static<typeof ApiKeyFixture>
 
+const Status = Type.Union([Type.Literal('Active'), Type.Literal('Inactive')], { default: 'Active' })
+const Tags = Type.Array(Type.String({ minLength: 1 }), { default: [] })
+const Rate = (fallback: number, what: string) => Type.Number({
+  minimum: 0, maximum: 1000, default: fallback, description: `${what} per active user per day.`,
+})
+const AppIds = Type.Optional(Type.Array(Id, { uniqueItems: true, description: 'Apps it is logged in; every app of the workspace when left out.' }))
+
+export const EventFixture = Type.Object({
+  workspace_id: Id,
+  name: Type.String({ minLength: 1, maxLength: 255, description: 'The custom event\'s name: how clients ask for it.' }),
+  description: Type.String({ default: '' }),
+  tags: Tags,
+  status: Status,
+  included_in_analytics_report: Type.Boolean({ default: false }),
+  rate: Rate(0.1, 'Occurrences'),
+  apps: AppIds,
+}, { additionalProperties: false })
+export type EventFixture = Static<typeof EventFixture>
+
+export const ProductFixture = Type.Object({
+  workspace_id: Id,
+  name: Type.String({ minLength: 1, maxLength: 255, description: 'The product id as purchases log it.' }),
+  price: Type.Number({ minimum: 0, maximum: 1_000_000, default: 9.99, description: 'Price of one item, in the workspace\'s currency (cents are kept).' }),
+  rate: Rate(0.002, 'Items bought'),
+  apps: AppIds,
+}, { additionalProperties: false })
+export type ProductFixture = Static<typeof ProductFixture>
+
+export const AttributeFixture = Type.Object({
+  workspace_id: Id,
+  name: Type.String({ minLength: 1, maxLength: 255 }),
+  data_type: Type.Union(['String', 'Number', 'Boolean', 'Date', 'Array', 'Object', 'Object Array'].map(t => Type.Literal(t)), { default: 'String' }),
+  array_length: Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()], {
+    default: null,
+    description: 'The longest array it holds, for arrays; null otherwise.',
+  }),
+  description: Type.String({ default: '' }),
+  status: Status,
+  tags: Tags,
+}, { additionalProperties: false })
+export type AttributeFixture = Static<typeof AttributeFixture>
+
 export const EmulatorFixture = Type.Object({
   now: Type.Optional(Type.String({ format: 'instant', description: 'Pins the clock; BRAZE_MOCK_NOW wins over it.' })),
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'BRAZE_MOCK_SEED wins over it.' })),
@@ -118,6 +215,9 @@ export const FixtureSet = Type.Object({
   apps: Type.Array(AppFixture, { default: [] }),
   segments: Type.Array(SegmentFixture, { default: [] }),
   api_keys: Type.Array(ApiKeyFixture, { default: [] }),
+  events: Type.Array(EventFixture, { default: [] }),
+  products: Type.Array(ProductFixture, { default: [] }),
+  custom_attributes: Type.Array(AttributeFixture, { default: [] }),
 }, { additionalProperties: false })
 export type FixtureSet = Static<typeof FixtureSet>
 
@@ -128,4 +228,7 @@ export const FIXTURE_FILES = {
   apps: 'apps.json',
   segments: 'segments.json',
   api_keys: 'api-keys.json',
+  events: 'events.json',
+  products: 'products.json',
+  custom_attributes: 'custom-attributes.json',
 } as const satisfies Record<keyof FixtureSet, string>

@@ -1,5 +1,6 @@
 // The emulated world, resolved from fixtures: what a request is answered from. Everything here is built once
 // per (re)load and read-only afterwards, so requests only look things up.
+import type { Industry } from './fixture-schema.js'
 import type { PoolName } from './pools.js'
 import type { ZoneCalendar } from './zone-calendar.js'
 
@@ -45,6 +46,38 @@ export interface Segment {
   readonly key: number
 }
 
+export interface CustomEvent {
+  readonly name: string
+  readonly description: string
+  readonly tags: readonly string[]
+  readonly status: 'Active' | 'Inactive'
+  readonly includedInAnalyticsReport: boolean
+  /** Occurrences per active user per day. */
+  readonly rate: number
+  /** The apps it is logged in (all of the workspace's when the fixture names none). */
+  readonly apps: readonly App[]
+  readonly key: number
+}
+
+export interface Product {
+  readonly name: string
+  /** Price of one item in whole cents, so that revenue adds up exactly. */
+  readonly priceCents: number
+  /** Items bought per active user per day. */
+  readonly rate: number
+  readonly apps: readonly App[]
+  readonly key: number
+}
+
+export interface CustomAttribute {
+  readonly name: string
+  readonly dataType: string
+  readonly arrayLength: number | null
+  readonly description: string
+  readonly status: 'Active' | 'Inactive'
+  readonly tags: readonly string[]
+}
+
 export interface Workspace {
   readonly id: string
   readonly name: string
@@ -58,6 +91,17 @@ export interface Workspace {
   readonly segmentsById: ReadonlyMap<string, Segment>
   /** Segments that /segments/list shows (not archived), oldest first: pages are slices, never re-sorted. */
   readonly listedSegments: readonly Segment[]
+  readonly industry: Industry
+  /** Share of active users who use more than one app (counted once in all-apps DAU and MAU). */
+  readonly overlap: number
+  /** KPI and event series whose every point is 0: zero-filled, or an empty data array. */
+  readonly emptySeries: 'zeros' | 'empty'
+  /** The catalogs, each sorted by name (code-unit order) once per load, as Braze lists them alphabetically. */
+  readonly events: readonly CustomEvent[]
+  readonly eventsByName: ReadonlyMap<string, CustomEvent>
+  readonly products: readonly Product[]
+  readonly productsByName: ReadonlyMap<string, Product>
+  readonly attributes: readonly CustomAttribute[]
 }
 
 export interface ApiKey {

@@ -226,6 +226,36 @@ describe('buildWorld: permissions and rate-limit pools', () => {
   })
 })
 
+describe('buildWorld: catalogs of events, products and attributes', () => {
+  const apps = [{ id: 'a1', workspace_id: 'w1', created_at: '2020-01-01' }, { id: 'a2', workspace_id: 'w1', created_at: '2020-01-01' }]
+
+  it('sorts each catalog by name, resolves apps and keeps prices in whole cents', async () => {
+    const world = await worldOf({
+      workspaces: TWO_WORKSPACES,
+      apps,
+      events: [{ workspace_id: 'w1', name: 'b', apps: ['a2'] }, { workspace_id: 'w1', name: 'B' }, { workspace_id: 'w1', name: 'a' }],
+      products: [{ workspace_id: 'w1', name: 'plan', price: 12.345 }],
+      custom_attributes: [{ workspace_id: 'w1', name: 'z' }, { workspace_id: 'w1', name: 'tier', data_type: 'Array', array_length: 5 }],
+    })
+    const w1 = workspace(world, 'w1')
+    expect(w1.events.map(e => e.name)).toEqual(['B', 'a', 'b'])
+    expect(w1.eventsByName.get('b')!.apps.map(a => a.id)).toEqual(['a2'])
+    expect(w1.eventsByName.get('a')!.apps.map(a => a.id)).toEqual(['a1', 'a2'])
+    expect(w1.products[0]).toMatchObject({ name: 'plan', priceCents: 1235 })
+    expect(w1.attributes.map(a => [a.name, a.dataType, a.arrayLength])).toEqual([['tier', 'Array', 5], ['z', 'String', null]])
+    expect(workspace(world, 'w2').events).toEqual([])
+  })
+
+  it.each([
+    ['a duplicate event name', { events: [{ workspace_id: 'w1', name: 'x' }, { workspace_id: 'w1', name: 'x' }] }, '/events/1/name', 'duplicate name "x" in workspace "w1"'],
+    ['an app of another workspace', { events: [{ workspace_id: 'w2', name: 'x', apps: ['a1'] }] }, '/events/0/apps/0', 'no app "a1" in workspace "w2"'],
+    ['an unknown workspace', { products: [{ workspace_id: 'w9', name: 'x' }] }, '/products/0/workspace_id', 'no workspace "w9" in the workspaces'],
+  ])('refuses %s, with its place', async (_, parts, path, reason) => {
+    const error = await failure({ workspaces: TWO_WORKSPACES, apps, ...parts })
+    expect([error.path, error.reason]).toEqual([path, reason])
+  })
+})
+
 describe('buildWorld: generated entities', () => {
   const GENERATING = {
     workspaces: [

@@ -47,13 +47,25 @@ describe('loadFixtures: a directory', () => {
         time_zone: 'UTC',
         population: 1_000_000,
         non_analytics_segment_sessions: 'error',
+        industry: 'other',
+        overlap: 0.1,
+        empty_series: 'zeros',
       }],
       apps: [{
         id: 'a1',
         workspace_id: 'w1',
         platform: 'ios',
         created_at: '2020-01-01',
-        series: { daily_sessions: 10_000, growth: 0.2, weekly: 0.12, peak_weekday: 6, peak_hour: 20, noise: 0.04 },
+        series: {
+          daily_sessions: 10_000,
+          growth: 0.2,
+          weekly: 0.12,
+          peak_weekday: 6,
+          peak_hour: 20,
+          noise: 0.04,
+          sessions_per_user: 2.2,
+          retention: { day1: 0.3, decay: 0.5, horizon: 400, spread: 0.3, uninstall: 0.02 },
+        },
       }],
       segments: [{
         id: 's1',
@@ -68,6 +80,9 @@ describe('loadFixtures: a directory', () => {
         series: { size: 10_000, growth: 0.1, weekly: 0.02, noise: 0.01, engagement: 1 },
       }],
       api_keys: [{ key: 'k1', workspace_id: 'w1', name: '', permissions: ['segments.list'] }],
+      events: [],
+      products: [],
+      custom_attributes: [],
     })
   })
 
@@ -200,7 +215,7 @@ describe('loadFixtures: the directory itself', () => {
     expect(error).toMatchObject({
       file: join(dir, 'app.json'),
       path: '',
-      reason: 'not a fixture file; expected emulator.json, workspaces.json, apps.json, segments.json, api-keys.json',
+      reason: 'not a fixture file; expected emulator.json, workspaces.json, apps.json, segments.json, api-keys.json, events.json, products.json, custom-attributes.json',
     })
     expect(error.message).toBe(`${join(dir, 'app.json')}: ${error.reason}`)
   })
@@ -246,10 +261,16 @@ describe('loadFixtures: an inline fixture set', () => {
         time_zone: 'Asia/Kolkata',
         population: 1_000_000,
         non_analytics_segment_sessions: 'error',
+        industry: 'other',
+        overlap: 0.1,
+        empty_series: 'zeros',
       }],
       apps: [],
       segments: [],
       api_keys: [],
+      events: [],
+      products: [],
+      custom_attributes: [],
     })
   })
 
