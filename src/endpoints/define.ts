@@ -16,6 +16,10 @@ export interface EndpointRequest<Q> {
   readonly query: Q
   readonly workspace: Workspace
   readonly series: SeriesContext
+  /** `scheme://host` as the client reached the emulator (its Host header), for links in the answer. */
+  readonly origin: string
+  /** Sets a header of the 200 answer; the definition's `headers` documents it. */
+  header (name: string, value: string): void
 }
 
 export interface EndpointSpec<P extends Parameters, R extends TSchema> {
@@ -31,6 +35,8 @@ export interface EndpointSpec<P extends Parameters, R extends TSchema> {
   readonly parameters: P
   /** The 200 answer. */
   readonly response: R
+  /** Headers the 200 answer may carry beside every Braze answer's, by name, with what each says (OpenAPI). */
+  readonly headers?: Readonly<Record<string, string>>
   /** The metrics it serves, which overrides may set (src/world/metrics.ts). */
   readonly metrics?: readonly Metric[]
   /**
