@@ -149,12 +149,14 @@ describe('GET /events: the cursor walk over 130 events', () => {
     expect(names).toStrictEqual((await call(app, '/events/list', KEY)).body.events)
   })
 
-  it('writes the host exactly as the client sent it, and reads no X-Forwarded-* header', async () => {
+  it('writes the host exactly as the client sent it (localhost when it is no authority), and reads no X-Forwarded-* header', async () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ host: 'localhost:4010' }, 'http://localhost:4010'],
       [{ host: '127.0.0.1' }, 'http://127.0.0.1'],
       [{ host: '[::1]:4000' }, 'http://[::1]:4000'],
       [{ host: 'braze-mock:4000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'elsewhere.example' }, 'http://braze-mock:4000'],
+      // A Host that cannot go into a URL: the socket's port on localhost (inject's socket has none, so 80).
+      [{ host: 'bad host>' }, 'http://localhost:80'],
     ]
     for (const [headers, origin] of cases) {
       const response = await call(app, '/events', KEY, headers)
