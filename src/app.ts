@@ -94,7 +94,7 @@ export async function buildApp (config: AppConfig = {}) {
   await app.register(drain)
   // The docs describe the control plane and live beside it: with control off, only /_mock/health remains.
   if (config.control !== false) await app.register(apiDocs, { version: VERSION })
-  await app.register(brazeHeaders)
+  await app.register(brazeHeaders, { now: () => emulator.clock.now() })
   await app.register(requestJournal, { emulator })
   await app.register(brazeAccess, { world: () => emulator.world, admit: (workspace) => emulator.admit(workspace) })
   await app.register(faults, { emulator })

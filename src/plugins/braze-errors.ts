@@ -46,6 +46,7 @@ export function frameworkErrors (error: FastifyError, request: FastifyRequest, r
     .header('content-type', 'application/json')
     .header('cache-control', 'no-cache')
     .header('x-request-id', request.id)
+    .header('date', request.server.httpDate())
     // A Buffer, so that Fastify adds no "; charset=utf-8" to the type (braze-headers.ts does not run here).
     .send(Buffer.from(JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })))
 }
@@ -64,7 +65,7 @@ export function clientErrorHandler (this: FastifyInstance, error: ConnectionErro
   this.log.debug({ code: error.code, status }, 'client error')
   if (socket.writable) {
     const body = JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\n` +
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nDate: ${this.httpDate()}\r\nContent-Type: application/json\r\n` +
       `Cache-Control: no-cache\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   }
   socket.destroy()
