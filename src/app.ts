@@ -60,7 +60,10 @@ declare module 'fastify' {
 
 export async function buildApp (config: AppConfig = {}) {
   const emulator = await Emulator.create({ ...config, fixtures: config.fixtures ?? BUILT_IN_FIXTURES })
-  const control = new Control(emulator)
+  // The paths fault rules may name: those of the routes that carry a permission (the Braze routes), filled
+  // by the onRoute hook below as they are declared.
+  const brazePaths: string[] = []
+  const control = new Control(emulator, brazePaths)
   const app = Fastify({
     ...SERVER_LIMITS,
     logger: loggerOptions(config),
@@ -84,6 +87,9 @@ export async function buildApp (config: AppConfig = {}) {
 
   app.decorate('emulator', emulator)
   app.decorate('control', control)
+  app.addHook('onRoute', (route) => {
+    if (route.config?.permission !== undefined && !brazePaths.includes(route.url)) brazePaths.push(route.url)
+  })
   // Errors first, so that every route, the ones plugins add included, answers in Braze's shape. Global hooks
   // run in registration order (CORS answers preflights, the journal notes the arrival); access and then
   // faults are attached to each Braze route as it is declared, and so run after them. The docs plugin

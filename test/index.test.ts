@@ -193,7 +193,7 @@ describe('startEmulator', () => {
       const copy = await fixturesCopy()
       const mock = await start({ fixtures: copy.dir })
       mock.clock.advance('PT1H')
-      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       mock.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } })
       await braze(mock, '/segments/list')
       await mock.reload()

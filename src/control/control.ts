@@ -11,14 +11,17 @@ import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js
 import { FixtureError } from '../world/load-fixtures.js'
 import type { Workspace } from '../world/world.js'
 import { HOUR_MS } from '../world/zone-calendar.js'
-import type { FaultRule } from './faults.js'
+import { withoutTrailingSlash, type FaultRule } from './faults.js'
 import type { Override } from './overrides.js'
 
 export class Control {
   readonly #emulator: Emulator
+  readonly #brazePaths: readonly string[]
 
-  constructor (emulator: Emulator) {
+  /** @param brazePaths the paths the Braze routes serve, which fault rules may name */
+  constructor (emulator: Emulator, brazePaths: readonly string[]) {
     this.#emulator = emulator
+    this.#brazePaths = brazePaths
   }
 
   reset (): { status: 'reset' } {
@@ -70,6 +73,10 @@ export class Control {
 
   addFault (body: FaultRuleBody): FaultRule {
     if (isEmulatorPath(body.path)) rejected('path: faults apply to Braze paths, not to the emulator\'s own /_mock/ paths')
+    // A rule no request can match (a typo such as /segment/list) would be accepted and never fire.
+    if (body.path !== '*' && !this.#brazePaths.includes(withoutTrailingSlash(body.path))) {
+      rejected(`path: no Braze route serves ${JSON.stringify(body.path)}; a rule may match *, ${this.#brazePaths.join(', ')}`)
+    }
     const { effect } = body
     if (effect.type === 'latency' && 'min_ms' in effect && effect.min_ms > effect.max_ms) {
       rejected('effect: min_ms must not exceed max_ms')

@@ -50,6 +50,7 @@ function socketError (mock: BrazeMock, path: string): Promise<NodeJS.ErrnoExcept
 }
 
 const errorBody = (message: string) => JSON.stringify({ message })
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Registers the scenarios; `startOptions` are added to every emulator (a control token, say). */
 export function controlScenarios (door: string, driverOf: DriverFactory, startOptions: Partial<StartOptions> = {}): void {
@@ -127,11 +128,11 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
 
     it('numbers the journal, faults and overrides from 1 again', async () => {
       const { mock, control } = await start()
-      await control.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      await control.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       await control.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } })
       await braze(mock, LIST)
       await control.reset()
-      expect((await control.faults.add({ path: '/nowhere', effect: { type: 'drop' } })).id).toBe('fault-1')
+      expect((await control.faults.add({ path: '/segments/details', effect: { type: 'drop' } })).id).toBe('fault-1')
       expect((await control.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } }))[0]!.override_id).toBe('override-1')
       await braze(mock, LIST)
       expect((await control.journal.list())[0]!.seq).toBe(1)
@@ -390,9 +391,25 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       expect((await control.clock.get()).now).toBe(NOW_ISO)
     })
 
-    it('accepts a Braze-looking path that merely starts like /_mock', async () => {
+    it('refuses a rule on a path no route serves, naming the paths a rule may match', async () => {
+      // Regression: /segment/list (a typo) was accepted and never fired.
+      const { mock, control } = await start()
+      for (const path of ['/segment/list', '/_mockery', '/segments/List', '/segments/list?page=1', '/segments/lis%74', '/']) {
+        const refused = await control.faults.add({ path, effect: { type: 'drop' } }).then(() => undefined, (error: unknown) => error)
+        expect(refused, path).toMatchObject({ statusCode: 400 })
+        const { message } = refused as Error
+        expect(message).toMatch(new RegExp(`^path: no Braze route serves ${escapeRegExp(JSON.stringify(path))}; a rule may match \\*, /`))
+        for (const served of [LIST, '/segments/details', '/segments/data_series', '/sessions/data_series']) expect(message).toContain(served)
+      }
+      expect(await control.faults.list()).toEqual([])
+      expect((await braze(mock, LIST)).status).toBe(200)
+    })
+
+    it('accepts every Braze path, with or without a trailing slash, and *', async () => {
       const { control } = await start()
-      expect((await control.faults.add({ path: '/_mockery', effect: { type: 'drop' } })).path).toBe('/_mockery')
+      for (const path of ['*', LIST, `${LIST}/`, '/segments/details', '/segments/data_series', '/sessions/data_series/']) {
+        expect((await control.faults.add({ path, effect: { type: 'drop' } })).path).toBe(path)
+      }
     })
 
     it('lists, removes and clears rules', async () => {

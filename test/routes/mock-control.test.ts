@@ -159,7 +159,7 @@ describe('/_mock/ control routes', () => {
       ['the token with a suffix', { authorization: `Bearer ${TOKEN}x` }],
     ])('refuses every route with %s: 401, and nothing changes', async (_label, headers) => {
       const mock = await start({ controlToken: TOKEN })
-      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       for (const [method, url, body] of ROUTES) {
         expect(await call(mock, method, url, body, headers), `${method} ${url}`).toEqual({
           status: 401, type: 'application/json', body: { message: 'Invalid control token' },
@@ -171,7 +171,7 @@ describe('/_mock/ control routes', () => {
 
     it('serves every route with the token (the scheme in any case)', async () => {
       const mock = await start({ controlToken: TOKEN })
-      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       mock.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-19': 1 } }) // another bucket: POST adds, not replaces
       for (const [i, [method, url, body]] of ROUTES.entries()) {
         const scheme = i % 2 === 0 ? 'Bearer' : 'bearer'
