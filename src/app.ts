@@ -111,7 +111,7 @@ export async function buildApp (config: AppConfig = {}) {
   await app.register(mockHealth)
   if (config.control !== false) await app.register(mockControl, { control, token: config.controlToken })
   if (config.watch === true && emulator.fixturesDirectory !== undefined) {
-    await app.register(fixturesWatch, { control, directory: emulator.fixturesDirectory })
+    await app.register(fixturesWatch, { control, emulator, directory: emulator.fixturesDirectory })
   }
   return app
 }

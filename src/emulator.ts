@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   readonly journalSize?: number | undefined
 }
 
+interface Loaded { readonly world: World, readonly files: readonly string[] }
+
 export class Emulator {
   readonly clock: Clock
   readonly seed: number
@@ -36,10 +38,12 @@ export class Emulator {
   readonly overrides = new Overrides()
   readonly #options: EmulatorOptions
   #world: World
+  #files: readonly string[]
   #reloading: Promise<World> = Promise.resolve(undefined as unknown as World)
 
-  private constructor (world: World, options: EmulatorOptions) {
+  private constructor ({ world, files }: Loaded, options: EmulatorOptions) {
     this.#world = world
+    this.#files = files
     this.#options = options
     this.clock = new Clock(options.now ?? world.settings.now)
     this.seed = decodeSeed(options.seed ?? world.settings.seed ?? 0)
@@ -55,12 +59,18 @@ export class Emulator {
     return new Emulator(await Emulator.#load(options), options)
   }
 
-  static async #load (options: EmulatorOptions): Promise<World> {
-    return await buildWorld(await loadFixtures(options.fixtures), { extraApiKey: options.apiKey })
+  static async #load (options: EmulatorOptions): Promise<Loaded> {
+    const loaded = await loadFixtures(options.fixtures)
+    return { world: await buildWorld(loaded, { extraApiKey: options.apiKey }), files: loaded.files }
   }
 
   get world (): World {
     return this.#world
+  }
+
+  /** The fixture files the world in service was read from (none for an inline set). */
+  get fixtureFiles (): readonly string[] {
+    return this.#files
   }
 
   /** Where the fixtures come from: a directory, or undefined for an inline set. */
@@ -74,8 +84,9 @@ export class Emulator {
    */
   reload (): Promise<World> {
     const next = this.#reloading.catch(() => undefined).then(async () => {
-      const world = await Emulator.#load(this.#options)
+      const { world, files } = await Emulator.#load(this.#options)
       this.#world = world
+      this.#files = files
       return world
     })
     this.#reloading = next

@@ -25,6 +25,11 @@ type Part = keyof FixtureSet
 /** A validated fixture set, with defaults applied, and where each part came from for later error messages. */
 export interface LoadedFixtures {
   readonly set: FixtureSet
+  /**
+   * The files the set was read from; none for an inline set. A part whose file is absent is empty, so a
+   * file that disappears is a valid set with less in it: a watcher compares against these to tell.
+   */
+  readonly files: readonly string[]
   /** Names the file and JSON path of an item, e.g. locate('segments', '/3/id'). */
   locate (part: Part, pointer: string): { file: string, path: string }
 }
@@ -37,7 +42,7 @@ export async function loadFixtures (source: string | unknown): Promise<LoadedFix
 
 function loadInline (value: unknown): LoadedFixtures {
   const set = validate(FixtureSet, value, 'inline fixtures', '')
-  return { set, locate: (part, pointer) => ({ file: 'inline fixtures', path: `/${part}${pointer}` }) }
+  return { set, files: [], locate: (part, pointer) => ({ file: 'inline fixtures', path: `/${part}${pointer}` }) }
 }
 
 async function loadDirectory (dir: string): Promise<LoadedFixtures> {
@@ -54,6 +59,7 @@ async function loadDirectory (dir: string): Promise<LoadedFixtures> {
   }
 
   const raw: Record<string, unknown> = {}
+  const files: string[] = []
   for (const part of PARTS) {
     const file = FIXTURE_FILES[part]
     if (!names.includes(file)) {
@@ -62,9 +68,10 @@ async function loadDirectory (dir: string): Promise<LoadedFixtures> {
     }
     const partSchema = FixtureSet.properties[part] as TSchema
     raw[part] = validate(partSchema, await readJson(join(dir, file)), join(dir, file), '')
+    files.push(join(dir, file))
   }
   const set = Value.Default(FixtureSet, raw) as FixtureSet
-  return { set, locate: (part, pointer) => ({ file: join(dir, FIXTURE_FILES[part]), path: pointer }) }
+  return { set, files, locate: (part, pointer) => ({ file: join(dir, FIXTURE_FILES[part]), path: pointer }) }
 }
 
 async function readJson (file: string): Promise<unknown> {

@@ -72,6 +72,12 @@ describe('loadFixtures: a directory', () => {
     })
   })
 
+  it('names the files it read, so that a file gone later can be told from a part left out', async () => {
+    const dir = await fixtureDir({ 'workspaces.json': WORKSPACES, 'api-keys.json': [], 'notes.txt': 'x' })
+    expect((await loadFixtures(dir)).files).toStrictEqual([join(dir, 'workspaces.json'), join(dir, 'api-keys.json')])
+    expect((await loadFixtures({ workspaces: WORKSPACES })).files).toStrictEqual([])
+  })
+
   it('defaults the parts a directory leaves out to empty lists', async () => {
     const { set } = await loadFixtures(await fixtureDir({ 'workspaces.json': WORKSPACES }))
     expect(set.apps).toEqual([])
