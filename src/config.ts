@@ -8,7 +8,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { SENDABLE_KEY, UNSENDABLE_KEY } from './world/build-world.js'
-import './world/instant.js' // registers the 'instant' format BRAZE_MOCK_NOW uses
+import { INSTANT_RANGE, outsideInstantRange } from './world/instant.js' // also registers the 'instant' format BRAZE_MOCK_NOW uses
 
 const ORIGIN = 'https?://(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?'
 
@@ -81,7 +81,11 @@ export function parseSettings (variables: Record<string, string | undefined>): S
 
 /** What a setting must be, in words. */
 function rule (name: string, schema: TSchema, value: unknown): string {
-  if (schema.format === 'instant') return 'must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z'
+  if (schema.format === 'instant') {
+    return typeof value === 'string' && outsideInstantRange(value)
+      ? `must be ${INSTANT_RANGE.text} (UTC)`
+      : 'must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z'
+  }
   if (name === 'BRAZE_MOCK_API_KEY') return UNSENDABLE_KEY
   if (name === 'BRAZE_MOCK_CORS') return 'must be *, off, or a comma-separated list of origins such as http://localhost:5173'
   if (Array.isArray(schema.anyOf)) return `must be one of: ${(schema.anyOf as TSchema[]).map(option => String(option.const)).join(', ')}`

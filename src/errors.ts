@@ -2,6 +2,7 @@
 // (plugins/braze-errors.ts) turns them, and every other error, into Braze's wire shape {"message": "..."}.
 import createError from '@fastify/error'
 import type { Permission } from './world/fixture-schema.js'
+import { INSTANT_RANGE } from './world/instant.js'
 
 export const InvalidApiKey = createError<[string]>('BRAZE_INVALID_API_KEY', 'Invalid API key: %s', 401)
 export const AccessDenied = createError<[Permission]>('BRAZE_ACCESS_DENIED', 'Access Denied: this API key lacks the %s permission', 403)
@@ -28,6 +29,12 @@ export const PARAMETER_RULES = {
 } as const
 
 export type Parameter = keyof typeof PARAMETER_RULES
+
+/**
+ * ending_at in an accepted form but outside the instants the emulator can write as YYYY-MM-DD: told so, not
+ * that it is no ISO 8601, which it is.
+ */
+export const ENDING_AT_OUTSIDE_RANGE = `ending_at must be ${INSTANT_RANGE.text} (UTC)`
 
 export function invalidParameter (name: Parameter): Error {
   return new InvalidParameter(PARAMETER_RULES[name])

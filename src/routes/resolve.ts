@@ -1,7 +1,7 @@
 // Turns validated query strings into the world's entities and instants; each failure is the parameter's 400.
 // Ids of another workspace are as unknown as ids that do not exist (BRAZE.md, section 2).
-import { invalidParameter } from '../errors.js'
-import { parseEndingAt } from '../world/ending-at.js'
+import { ENDING_AT_OUTSIDE_RANGE, InvalidParameter, invalidParameter } from '../errors.js'
+import { endingAtOutsideRange, parseEndingAt } from '../world/ending-at.js'
 import type { App, Segment, Workspace } from '../world/world.js'
 
 export function segmentOf (workspace: Workspace, id: string): Segment {
@@ -20,7 +20,9 @@ export function appOf (workspace: Workspace, id: string): App {
 export function endingAtOf (text: string | undefined, workspace: Workspace, now: number): number {
   if (text === undefined) return now
   const instant = parseEndingAt(text, workspace.calendar)
-  if (instant === undefined) throw invalidParameter('ending_at')
+  if (instant === undefined) {
+    throw endingAtOutsideRange(text, workspace.calendar) ? new InvalidParameter(ENDING_AT_OUTSIDE_RANGE) : invalidParameter('ending_at')
+  }
   return instant
 }
 

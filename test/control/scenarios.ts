@@ -525,6 +525,8 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const { control } = await start()
       expect(await control.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
       expect(await control.clock.pin('2026-06-01T08:30:00+02:00')).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
+      // Every form ending_at accepts, the docs' one-digit hour offset included.
+      expect(await control.clock.pin('2026-06-01T01:30:00-5:00')).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance('PT1H30M')).toEqual({ mode: 'pinned', now: '2026-06-01T08:00:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance('P1D')).toEqual({ mode: 'pinned', now: '2026-06-02T08:00:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance(60_000)).toEqual({ mode: 'pinned', now: '2026-06-02T08:01:00.000Z', offset_ms: 0 })
