@@ -59,9 +59,10 @@ export class ConfigError extends Error {
 
 /**
  * Validates settings from `variables` (process.env, or flags under the same names). Empty values count as
- * unset, as docker-compose passes `KEY: ${UNSET}` through as an empty string. Every bad setting is named.
+ * unset, as docker-compose passes `KEY: ${UNSET}` through as an empty string. Every bad setting is named: by
+ * its variable, or by what `labels` gives for it (the flag a user typed, `--port`).
  */
-export function parseSettings (variables: Record<string, string | undefined>): Settings {
+export function parseSettings (variables: Record<string, string | undefined>, labels: Partial<Record<string, string>> = {}): Settings {
   const settings: Record<string, unknown> = {}
   const problems: string[] = []
   for (const [name, schema] of Object.entries(Settings.properties) as Array<[string, TSchema]>) {
@@ -73,7 +74,7 @@ export function parseSettings (variables: Record<string, string | undefined>): S
     // Only whole decimal numbers become integers (Value.Convert would read "1.5" as 1).
     const value = schema.type === 'integer' && /^[+-]?\d+$/.test(text.trim()) ? Number(text) : text
     if (Value.Check(schema, value)) settings[name] = value
-    else problems.push(`${name} ${rule(name, schema, value)} (got ${JSON.stringify(text)})`)
+    else problems.push(`${labels[name] ?? name} ${rule(name, schema, value)} (got ${JSON.stringify(text)})`)
   }
   if (problems.length > 0) throw new ConfigError(problems.join('; '))
   return settings as Settings
@@ -90,7 +91,8 @@ function rule (name: string, schema: TSchema, value: unknown): string {
   if (name === 'BRAZE_MOCK_CORS') return 'must be *, off, or a comma-separated list of origins such as http://localhost:5173'
   if (Array.isArray(schema.anyOf)) return `must be one of: ${(schema.anyOf as TSchema[]).map(option => String(option.const)).join(', ')}`
   if (schema.type === 'integer') {
-    return Number.isInteger(value) ? `must be between ${schema.minimum} and ${schema.maximum}` : 'must be integer'
+    const range = `between ${schema.minimum} and ${schema.maximum}`
+    return Number.isInteger(value) ? `must be ${range}` : `must be an integer ${range}`
   }
   return 'must not be empty'
 }

@@ -139,7 +139,7 @@ describe('the production tree, started as the image starts it', () => {
     const failed = await run(process.execPath, ['dist/server.js'], { cwd: tree, env: { PATH: process.env.PATH, BRAZE_MOCK_SEED: 'abc' } })
       .then(() => undefined, (error: { code: number, stderr: string }) => error)
     expect(failed?.code).toBe(1)
-    expect(failed?.stderr).toBe('braze-mock: BRAZE_MOCK_SEED must be integer (got "abc")\n')
+    expect(failed?.stderr).toBe('braze-mock: BRAZE_MOCK_SEED must be an integer between 0 and 4294967295 (got "abc")\n')
   })
 })
 
@@ -184,7 +184,7 @@ describe('the command line, from the packed package through npx', () => {
     expect(missing.stderr).toBe('braze-mock: Option \'--port <value>\' argument missing (see braze-mock --help)\n')
     const badNow = await npx(['--now', 'yesterday'])
     expect(badNow.code).toBe(1)
-    expect(badNow.stderr).toBe('braze-mock: BRAZE_MOCK_NOW must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z (got "yesterday")\n')
+    expect(badNow.stderr).toBe('braze-mock: --now must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z (got "yesterday")\n')
   })
 
   it('serves with flags that win over the environment', async () => {
