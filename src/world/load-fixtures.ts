@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Kind, type Static, type TSchema } from '@sinclair/typebox'
 import { Value, type ValueError } from '@sinclair/typebox/value'
 import { FIXTURE_FILES, FixtureSet } from './fixture-schema.js'
+import { INSTANT_RANGE, outsideInstantRange } from './instant.js'
 
 export class FixtureError extends Error {
   readonly file: string
@@ -165,13 +166,17 @@ function valueAt (value: unknown, pointer: string): unknown {
 /** TypeBox's messages, made specific where they are vague (unions of literals, unexpected properties). */
 function describe (error: ValueError): string {
   const { schema, value } = error
+  // A property left out: TypeBox reports its schema's complaint about undefined before the missing property.
+  if (value === undefined) return 'is required'
   if (schema[Kind] === 'Union' && Array.isArray(schema.anyOf) && schema.anyOf.every((s: TSchema) => 'const' in s)) {
     return `must be one of: ${schema.anyOf.map((s: TSchema) => String(s.const)).join(', ')} (got ${JSON.stringify(value)})`
   }
   if (error.message === 'Unexpected property') return 'unknown property (a typo?)'
-  if (schema.format === 'instant') return `must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got ${JSON.stringify(value)})`
+  if (schema.format === 'instant') {
+    const rule = typeof value === 'string' && outsideInstantRange(value) ? `must be ${INSTANT_RANGE.text} (UTC)` : 'must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z'
+    return `${rule} (got ${JSON.stringify(value)})`
+  }
   // "Expected integer to be greater or equal to 0" reads "must be greater or equal to 0".
-  if (error.message === 'Expected required property') return 'is required'
   const rule = error.message.replace(/^Expected \w+ to be /, 'must be ').replace(/^Expected/, 'must be')
-  return `${rule}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`
+  return `${rule} (got ${JSON.stringify(value)})`
 }
