@@ -6,6 +6,7 @@ import type { Socket } from 'node:net'
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { invalidParameter, isParameter, NotFound } from '../errors.js'
+import { isEmulatorPath } from './emulator-paths.js'
 
 async function brazeErrors (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -20,6 +21,11 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
       // The control plane's bodies and queries (checked by src/control/validate.ts): the field and its rule.
       return reply.code(400).send({ message: `${error.validationContext ?? 'request'}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` })
     }
+    // The control plane takes JSON bodies; Fastify's own words for one that is not say only "Bad Request".
+    // (Fastify keeps the parser's position to itself, so the answer cannot say where.) A Braze path takes
+    // no body, and its answers stay Braze's.
+    const notJson = NOT_JSON[error.code]
+    if (notJson !== undefined && isEmulatorPath(request.url)) return reply.code(400).send({ message: notJson })
     const status = error.statusCode ?? 500
     if (status >= 500) {
       request.log.error({ err: error }, 'unexpected error')
@@ -33,6 +39,11 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((_request, reply) => {
     return reply.code(404).send({ message: new NotFound().message })
   })
+}
+
+const NOT_JSON: Partial<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'body must be JSON; what was sent does not parse as JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'body must be JSON; it is empty, but its content-type says application/json (send {} or no content-type)',
 }
 
 /**

@@ -113,6 +113,27 @@ describe('/_mock/ control routes', () => {
     })
   })
 
+  describe('a body that is not JSON', () => {
+    // Regression: these answered {"message":"Bad Request"} and nothing more.
+    it.each([
+      ['/_mock/faults', '{"path": "*", effect: {}}', 'body must be JSON; what was sent does not parse as JSON'],
+      ['/_mock/clock/pin', 'at=2026-11-24', 'body must be JSON; what was sent does not parse as JSON'],
+      ['/_mock/reset', '', 'body must be JSON; it is empty, but its content-type says application/json (send {} or no content-type)'],
+    ])('POST %s %j', async (url, payload, message) => {
+      const mock = await start()
+      const response = await mock.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload })
+      expect({ status: response.statusCode, body: response.json() as unknown }).toStrictEqual({ status: 400, body: { message } })
+      expect(mock.faults.list()).toEqual([])
+      expect(mock.clock.get().now).toBe(NOW_ISO)
+    })
+
+    it('leaves a Braze path\'s answer as it was', async () => {
+      const mock = await start()
+      const withJunk = await mock.app.inject({ method: 'POST', url: '/segments/list', headers: { 'content-type': 'application/json' }, payload: '{' })
+      expect({ status: withJunk.statusCode, body: withJunk.body }).toStrictEqual({ status: 404, body: '{"message":"Not Found"}' })
+    })
+  })
+
   describe('POST /_mock/fixtures/reload', () => {
     it('reads changed fixtures from disk; on a validation error answers 422 and keeps serving the previous ones', async () => {
       const copy = await fixturesCopy()
