@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
 import pino from 'pino'
+import { checkOptions } from './config.js'
 import { Control } from './control/control.js'
 import { Emulator, type EmulatorOptions } from './emulator.js'
 import { SERVER_LIMITS } from './limits.js'
@@ -59,6 +60,7 @@ declare module 'fastify' {
 }
 
 export async function buildApp (config: AppConfig = {}) {
+  checkOptions(config) // the rules the environment's settings follow (src/config.ts)
   const emulator = await Emulator.create({ ...config, fixtures: config.fixtures ?? BUILT_IN_FIXTURES })
   // The paths fault rules may name: those of the routes that carry a permission (the Braze routes), filled
   // by the onRoute hook below as they are declared.

@@ -80,6 +80,63 @@ export function parseSettings (variables: Record<string, string | undefined>, la
   return settings as Settings
 }
 
+/** Each option of startEmulator and buildApp that mirrors a setting, and the setting whose rule it follows. */
+const MIRRORED = {
+  port: 'PORT',
+  host: 'HOST',
+  apiKey: 'BRAZE_MOCK_API_KEY',
+  seed: 'BRAZE_MOCK_SEED',
+  controlToken: 'BRAZE_MOCK_CONTROL_TOKEN',
+  journalSize: 'BRAZE_MOCK_JOURNAL_SIZE',
+} as const satisfies Record<string, keyof typeof Settings.properties>
+
+const { properties: setting } = Settings
+const Flag = Type.Boolean()
+
+/**
+ * startEmulator's and buildApp's options, under the rules of the settings they mirror. They take typed values
+ * where the environment has text: a boolean for on/off, a list of origins, false for no logger or no CORS.
+ */
+export const Options = Type.Object({
+  port: Type.Optional(setting.PORT),
+  host: Type.Optional(setting.HOST),
+  apiKey: setting.BRAZE_MOCK_API_KEY,
+  seed: setting.BRAZE_MOCK_SEED,
+  controlToken: setting.BRAZE_MOCK_CONTROL_TOKEN,
+  journalSize: Type.Optional(setting.BRAZE_MOCK_JOURNAL_SIZE),
+  logLevel: Type.Optional(Type.Union([...setting.LOG_LEVEL.anyOf, Type.Literal(false)])),
+  cors: Type.Optional(Type.Union([Type.Literal('*'), Type.Literal(false), Type.Array(Type.String({ pattern: `^${ORIGIN}$` }))])),
+  /** buildApp's: ms since the epoch (startEmulator reads a Date or text into it first). */
+  now: Type.Optional(Type.Number({ minimum: INSTANT_RANGE.min, maximum: INSTANT_RANGE.max })),
+  control: Type.Optional(Flag),
+  watch: Type.Optional(Flag),
+  prettyLogs: Type.Optional(Flag),
+  asyncLogs: Type.Optional(Flag),
+})
+
+/**
+ * Checks in-process options as parseSettings checks the environment: every bad one is named, in a
+ * ConfigError. Options left undefined are unset; options not listed in Options (fixtures) are left to
+ * their own checks.
+ */
+export function checkOptions (options: object): void {
+  const problems: string[] = []
+  for (const [name, value] of Object.entries(options)) {
+    const schema = (Options.properties as Record<string, TSchema>)[name]
+    if (value === undefined || schema === undefined || Value.Check(schema, value)) continue
+    problems.push(`${name} ${optionRule(name, schema, value)} (got ${typeof value === 'number' ? String(value) : JSON.stringify(value)})`)
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('; '))
+}
+
+function optionRule (name: string, schema: TSchema, value: unknown): string {
+  if (name in MIRRORED) return rule(MIRRORED[name as keyof typeof MIRRORED], schema, value)
+  if (schema === Options.properties.cors) return 'must be \'*\', false, or a list of origins such as [\'http://localhost:5173\']'
+  if (schema === Options.properties.now) return `must be ms since the epoch, ${INSTANT_RANGE.text}`
+  if (schema.type === 'boolean') return 'must be true or false'
+  return rule(name, schema, value)
+}
+
 /** What a setting must be, in words. */
 function rule (name: string, schema: TSchema, value: unknown): string {
   if (schema.format === 'instant') {

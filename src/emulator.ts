@@ -1,12 +1,11 @@
 // The emulator's state: the world loaded from fixtures, the clock, the seed, the rate-limit pools, and what
 // the control plane adds (journal, faults, overrides). The HTTP app reads it; the control plane and the
 // in-process API change it. Nothing here knows about HTTP.
-import { ConfigError } from './config.js'
 import { Faults } from './control/faults.js'
 import { Journal } from './control/journal.js'
 import { Overrides } from './control/overrides.js'
 import { decodeSeed, type SeriesContext } from './series/context.js'
-import { buildWorld, SENDABLE_KEY, UNSENDABLE_KEY } from './world/build-world.js'
+import { buildWorld } from './world/build-world.js'
 import { Clock } from './world/clock.js'
 import { loadFixtures } from './world/load-fixtures.js'
 import { RateLimits, type Admission } from './world/rate-limits.js'
@@ -50,12 +49,8 @@ export class Emulator {
     this.journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
   }
 
+  /** `options` are checked already (buildApp checks them as the environment's settings are checked). */
   static async create (options: EmulatorOptions): Promise<Emulator> {
-    // The extra key is a setting, not a fixture: checked here for the in-process API as config.ts checks it
-    // for the environment, with the rule fixture keys follow.
-    if (options.apiKey !== undefined && !SENDABLE_KEY.test(options.apiKey)) {
-      throw new ConfigError(`apiKey ${UNSENDABLE_KEY} (got ${JSON.stringify(options.apiKey)})`)
-    }
     return new Emulator(await Emulator.#load(options), options)
   }
 

@@ -6,6 +6,7 @@
 // Every control is the same operation as its HTTP twin under /_mock/ (src/control/control.ts).
 import type { TSchema } from '@sinclair/typebox'
 import { buildApp, type AppConfig, type BrazeMockApp } from './app.js'
+import { checkOptions, ConfigError } from './config.js'
 import type { FaultRule } from './control/faults.js'
 import type { JournalEntry } from './control/journal.js'
 import { firstInputError } from './control/validate.js'
@@ -81,7 +82,8 @@ export interface BrazeMock {
 
 export async function startEmulator (options: StartOptions = {}): Promise<BrazeMock> {
   const { port = 0, host = '127.0.0.1', now, ...config } = options
-  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now) })
+  checkOptions({ port, host }) // buildApp checks the rest
+  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now, ConfigError) })
   let url: string
   try {
     url = await app.listen({ port, host })
@@ -135,10 +137,11 @@ function checked<T extends TSchema, V> (schema: T, value: V): V {
   return value
 }
 
-function instantMs (name: string, value: Instant): number {
+/** An instant given as a Date, text or ms; a bad one is a ConfigError for an option, a 400 for a control. */
+function instantMs (name: string, value: Instant, Rejection: new (message: string) => Error = ControlRejected): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseInstant(value)
   if (ms === undefined || !inInstantRange(ms)) {
-    throw new ControlRejected(`${name} must be a Date, an ISO 8601 instant or ms since the epoch, ${INSTANT_RANGE.text} (got ${String(value)})`)
+    throw new Rejection(`${name} must be a Date, an ISO 8601 instant or ms since the epoch, ${INSTANT_RANGE.text} (got ${String(value)})`)
   }
   return ms
 }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { startEmulator, type BrazeMock } from '../src/index.js'
+import { buildApp, ConfigError, startEmulator, type BrazeMock, type StartOptions } from '../src/index.js'
 import { braze, emulators, inProcess } from './control/drivers.js'
 import { controlScenarios } from './control/scenarios.js'
 import { BUILT_IN, NOW } from './helpers.js'
@@ -47,6 +47,37 @@ describe('startEmulator', () => {
 
   it('refuses an apiKey no client could send as written', async () => {
     await expect(startEmulator({ apiKey: ' my-key' })).rejects.toThrow('apiKey cannot be sent in an Authorization header')
+  })
+
+  describe('checks its options by the rules of the settings they mirror: a ConfigError that names the option', () => {
+    // Regression: seed -1 was taken (and equalled 4294967295), 1.5, 2**40 and cors 'nope' too; a bad now threw
+    // a FastifyError, journalSize -1 a RangeError, and control: 'off' left the control plane on.
+    it.each<[string, Record<string, unknown>, string]>([
+      ['a negative seed', { seed: -1 }, 'seed must be between 0 and 4294967295 (got -1)'],
+      ['a fractional seed', { seed: 1.5 }, 'seed must be an integer between 0 and 4294967295 (got 1.5)'],
+      ['a seed past 32 bits', { seed: 2 ** 40 }, 'seed must be between 0 and 4294967295 (got 1099511627776)'],
+      ['a seed as text', { seed: '7' }, 'seed must be an integer between 0 and 4294967295 (got "7")'],
+      ['cors that is no origin', { cors: 'nope' }, 'cors must be \'*\', false, or a list of origins such as [\'http://localhost:5173\'] (got "nope")'],
+      ['cors with a path', { cors: ['http://a.test/app'] }, 'cors must be \'*\', false, or a list of origins such as [\'http://localhost:5173\'] (got ["http://a.test/app"])'],
+      ['a now that is no instant', { now: 'soon' }, 'now must be a Date, an ISO 8601 instant or ms since the epoch, between 0001-01-02 and 9999-12-31 (got soon)'],
+      ['a negative journalSize', { journalSize: -1 }, 'journalSize must be between 0 and 1000000 (got -1)'],
+      ['a port past 65535', { port: 70000 }, 'port must be between 0 and 65535 (got 70000)'],
+      ['an empty host', { host: '' }, 'host must not be empty (got "")'],
+      ['an unknown logLevel', { logLevel: 'loud' }, 'logLevel must be one of: fatal, error, warn, info, debug, trace, silent, false (got "loud")'],
+      ['control as text', { control: 'off' }, 'control must be true or false (got "off")'],
+      ['watch as a number', { watch: 1 }, 'watch must be true or false (got 1)'],
+      ['an empty controlToken', { controlToken: '' }, 'controlToken must not be empty (got "")'],
+      ['two at once', { seed: -1, journalSize: 1.5 }, 'seed must be between 0 and 4294967295 (got -1); journalSize must be an integer between 0 and 1000000 (got 1.5)'],
+    ])('%s', async (_label, options, message) => {
+      const failure = await startEmulator(options as StartOptions).then(() => undefined, (error: unknown) => error)
+      expect(failure).toBeInstanceOf(ConfigError)
+      expect((failure as Error).message).toBe(message)
+    })
+
+    it('checks buildApp\'s options the same way', async () => {
+      await expect(buildApp({ seed: -1 })).rejects.toThrow(new ConfigError('seed must be between 0 and 4294967295 (got -1)'))
+      await expect(buildApp({ now: Number.NaN })).rejects.toThrow(new ConfigError('now must be ms since the epoch, between 0001-01-02 and 9999-12-31 (got NaN)'))
+    })
   })
 
   it('matches fault rules and records the journal on the route a percent-encoded path reaches', async () => {
