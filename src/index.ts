@@ -100,7 +100,7 @@ export async function startEmulator (options: StartOptions = {}): Promise<BrazeM
     reload: () => control.reload(),
     clock: {
       get: () => control.clock(),
-      pin: (at) => control.pinClock(checked(PinClockBody, { at: isoOf('at', at) })),
+      pin: (at) => control.pinClock(checked(PinClockBody, { at: at instanceof Date ? instantMs('at', at) : at })),
       advance: (by) => control.advanceClock(checked(AdvanceClockBody, { by })),
       release: () => control.releaseClock(),
     },

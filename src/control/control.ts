@@ -5,7 +5,7 @@ import { Duration } from 'luxon'
 import type { Emulator } from '../emulator.js'
 import { ControlRejected, FixturesRejected } from '../errors.js'
 import { isEmulatorPath } from '../plugins/emulator-paths.js'
-import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, ReloadView } from '../schemas/mock.js'
+import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, PinClockBody, ReloadView } from '../schemas/mock.js'
 import { parseEndingAt } from '../world/ending-at.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js'
 import { FixtureError } from '../world/load-fixtures.js'
@@ -34,8 +34,8 @@ export class Control {
     return { mode, now: new Date(now).toISOString(), offset_ms: offsetMs }
   }
 
-  pinClock ({ at }: { at: string }): ClockView {
-    const instant = parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`)
+  pinClock ({ at }: PinClockBody): ClockView {
+    const instant = typeof at === 'number' ? at : parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`)
     this.#emulator.clock.pin(withinClockRange('at', instant))
     return this.clock()
   }

@@ -23,7 +23,8 @@ export interface ControlDriver {
   reload (): Promise<ReloadView>
   readonly clock: {
     get (): Promise<ClockView>
-    pin (at: string): Promise<ClockView>
+    /** An instant as text, or ms since the epoch: both doors take both. */
+    pin (at: string | number): Promise<ClockView>
     advance (by: string | number): Promise<ClockView>
     release (): Promise<ClockView>
   }

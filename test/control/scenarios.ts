@@ -525,8 +525,9 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const { control } = await start()
       expect(await control.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
       expect(await control.clock.pin('2026-06-01T08:30:00+02:00')).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
-      // Every form ending_at accepts, the docs' one-digit hour offset included.
+      // Every form ending_at accepts, the docs' one-digit hour offset included, and ms since the epoch.
       expect(await control.clock.pin('2026-06-01T01:30:00-5:00')).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
+      expect(await control.clock.pin(Date.UTC(2026, 5, 1, 6, 30))).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance('PT1H30M')).toEqual({ mode: 'pinned', now: '2026-06-01T08:00:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance('P1D')).toEqual({ mode: 'pinned', now: '2026-06-02T08:00:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance(60_000)).toEqual({ mode: 'pinned', now: '2026-06-02T08:01:00.000Z', offset_ms: 0 })
@@ -572,6 +573,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       await expect(control.clock.pin('+010000-01-01T00:00:00Z')).rejects.toMatchObject(notAnInstant)
       await expect(control.clock.pin('0000-01-01T00:00:00Z')).rejects.toMatchObject(notAnInstant)
       await expect(control.clock.pin('9999-12-31T12:00:00Z')).rejects.toMatchObject(notAnInstant)
+      await expect(control.clock.pin(Date.UTC(10000, 0, 1))).rejects.toMatchObject(outside)
       expect(await control.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
       expect((await braze(mock, '/sessions/data_series?length=1')).status).toBe(200)
     })

@@ -72,7 +72,8 @@ describe('/_mock/ control routes', () => {
   describe('validates bodies and queries: 400 with a message that names the field', () => {
     it.each<[string, string, unknown, string]>([
       ['/_mock/clock/pin', 'POST', {}, 'body/at is required'],
-      ['/_mock/clock/pin', 'POST', { at: 5 }, 'body/at expected string'],
+      ['/_mock/clock/pin', 'POST', { at: true }, 'body/at must be a string or an integer'],
+      ['/_mock/clock/pin', 'POST', { at: 1.5 }, 'body/at expected integer'],
       ['/_mock/clock/pin', 'POST', { at: 'noon' }, 'body/at must be an ISO 8601 instant, between 0001-01-02 and 9999-12-31'],
       ['/_mock/clock/pin', 'POST', { at: NOW_ISO, zone: 'UTC' }, 'body/zone is not a known property'],
       ['/_mock/clock/advance', 'POST', {}, 'body/by is required'],
