@@ -46,7 +46,7 @@ describe('/_mock/ control routes', () => {
   it('answers each route with its status and whole body', async () => {
     const mock = await start()
     await braze(mock, '/segments/list')
-    const entry = mock.journal.list()[0]!
+    const entry = mock.journal.list().entries[0]!
     expect(await call(mock, 'GET', '/_mock/journal')).toEqual({
       status: 200, type: 'application/json', body: { entries: [entry], size: 1, capacity: 1000, dropped: 0 },
     })
@@ -108,8 +108,8 @@ describe('/_mock/ control routes', () => {
     ])('%s %j', async (url, method, body, message) => {
       const mock = await start()
       expect(await call(mock, method, url, body)).toEqual({ status: 400, type: 'application/json', body: { message } })
-      expect(mock.faults.list()).toEqual([])
-      expect(mock.overrides.list()).toEqual([])
+      expect(mock.faults.list().faults).toEqual([])
+      expect(mock.overrides.list().overrides).toEqual([])
       expect(mock.clock.get().now).toBe(NOW_ISO)
     })
   })
@@ -124,7 +124,7 @@ describe('/_mock/ control routes', () => {
       const mock = await start()
       const response = await mock.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload })
       expect({ status: response.statusCode, body: response.json() as unknown }).toStrictEqual({ status: 400, body: { message } })
-      expect(mock.faults.list()).toEqual([])
+      expect(mock.faults.list().faults).toEqual([])
       expect(mock.clock.get().now).toBe(NOW_ISO)
     })
 
@@ -187,7 +187,7 @@ describe('/_mock/ control routes', () => {
           status: 401, type: 'application/json', body: { message: 'Invalid control token' },
         })
       }
-      expect(mock.faults.list()).toHaveLength(1)
+      expect(mock.faults.list().faults).toHaveLength(1)
       expect(mock.clock.get().now).toBe(NOW_ISO)
     })
 
@@ -214,7 +214,7 @@ describe('/_mock/ control routes', () => {
       const control = overHttp(TOKEN)(mock)
       await control.faults.add({ path: '/segments/list', effect: { type: 'status', status: 504 } })
       expect((await braze(mock, '/segments/list')).status).toBe(504)
-      expect((await control.journal.list()).map(e => e.status)).toEqual([504])
+      expect((await control.journal.list()).entries.map(e => e.status)).toEqual([504])
       await control.reset()
       expect((await braze(mock, '/segments/list')).status).toBe(200)
       await expect(overHttp('wrong')(mock).clock.get()).rejects.toMatchObject({ statusCode: 401, message: 'Invalid control token' })
