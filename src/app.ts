@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
 import pino from 'pino'
+import { checkOptions } from './config.js'
 import { Control } from './emulator/control.js'
 import { Emulator, type EmulatorOptions } from './emulator/emulator.js'
 import { SERVER_LIMITS } from './plugins/server-limits.js'
@@ -60,13 +61,17 @@ declare module 'fastify' {
 }
 
 export async function buildApp (config: AppConfig = {}) {
+  checkOptions(config) // the rules the environment's settings follow (src/config.ts)
   const endpoints = config.endpoints ?? ENDPOINTS
   const emulator = await Emulator.create({
     ...config,
     fixtures: config.fixtures ?? BUILT_IN_FIXTURES,
     permissions: [...new Set(endpoints.map(endpoint => endpoint.permission))],
   })
-  const control = new Control(emulator, endpoints.flatMap(endpoint => endpoint.metrics ?? []))
+  const control = new Control(emulator, {
+    paths: endpoints.map(endpoint => endpoint.path),
+    metrics: endpoints.flatMap(endpoint => endpoint.metrics ?? []),
+  })
   const app = Fastify({
     ...SERVER_LIMITS,
     logger: loggerOptions(config),
@@ -100,7 +105,7 @@ export async function buildApp (config: AppConfig = {}) {
   await app.register(drain)
   // The docs describe the control plane and live beside it: with control off, only /_mock/health remains.
   if (config.control !== false) await app.register(apiDocs, { version: VERSION })
-  await app.register(brazeHeaders)
+  await app.register(brazeHeaders, { now: () => emulator.clock.now() })
   await app.register(requestJournal, { emulator })
   await app.register(brazeAccess, { emulator })
   await app.register(faults, { emulator })
@@ -108,7 +113,7 @@ export async function buildApp (config: AppConfig = {}) {
   await app.register(mockHealth)
   if (config.control !== false) await app.register(mockControl, { control, token: config.controlToken })
   if (config.watch === true && emulator.fixturesDirectory !== undefined) {
-    await app.register(fixturesWatch, { control, directory: emulator.fixturesDirectory })
+    await app.register(fixturesWatch, { control, emulator, directory: emulator.fixturesDirectory })
   }
   return app
 }

@@ -43,12 +43,32 @@ Options (each mirrors an environment variable; a flag wins over its variable):
 Docs of the running server: http://<host>:<port>/_mock/docs
 `
 
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value that starts with a dash for an option and refuses it as
+ * ambiguous, but no option starts with a digit, so a negative number is a value, for the settings' checks to
+ * judge (and refuse with the range).
+ */
+function joinNegativeNumbers (argv: readonly string[]): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const next = argv[i + 1]
+    if (Object.hasOwn(FLAGS, arg.slice(2)) && arg.startsWith('--') && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`)
+      i++
+    } else {
+      joined.push(arg)
+    }
+  }
+  return joined
+}
+
 function main (argv: string[]): Promise<void> | undefined {
   let values: Record<string, string | boolean | undefined>
   try {
     const options = Object.fromEntries(Object.keys(FLAGS).map(flag => [flag, { type: 'string' as const }]))
     values = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv),
       options: {
         ...options,
         watch: { type: 'boolean' },
@@ -59,8 +79,13 @@ function main (argv: string[]): Promise<void> | undefined {
       allowPositionals: false,
     }).values
   } catch (error) {
-    // parseArgs's first sentence names the flag; the rest is advice about positionals, which take none here.
-    process.stderr.write(`braze-mock: ${(error as Error).message.split(/\.\s|\n/)[0]} (see braze-mock --help)\n`)
+    // parseArgs's first sentence names the flag; the rest is advice about positionals, which take none here,
+    // or, for a value that starts with a dash, advice worth keeping in a line of its own.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec((error as Error).message)
+    const message = ambiguous === null
+      ? (error as Error).message.split(/\.\s|\n/)[0]
+      : `${ambiguous[1]} has no value; write ${ambiguous[1]}=${valueAfter(argv, ambiguous[1]!)} for a value that starts with a dash`
+    process.stderr.write(`braze-mock: ${message} (see braze-mock --help)\n`)
     process.exitCode = 2
     return undefined
   }
@@ -73,12 +98,20 @@ function main (argv: string[]): Promise<void> | undefined {
     return undefined
   }
   const settings: Record<string, string | undefined> = { ...process.env }
+  const labels: Record<string, string> = {}
   for (const [flag, name] of Object.entries(FLAGS)) {
     const value = values[flag]
-    if (typeof value === 'string') settings[name] = value
+    if (typeof value !== 'string') continue
+    settings[name] = value
+    labels[name] = `--${flag}` // a bad value is named as typed, not by the variable it stands for
   }
   if (values.watch === true) settings.BRAZE_MOCK_WATCH = '1'
-  return run(settings)
+  return run(settings, labels)
+}
+
+/** What followed `flag` on the command line, to show how to write it. */
+function valueAfter (argv: readonly string[], flag: string): string {
+  return argv[argv.indexOf(flag) + 1] ?? '-...'
 }
 
 await main(process.argv.slice(2))

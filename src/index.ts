@@ -3,16 +3,18 @@
 //   const braze = await startEmulator({ now: '2026-11-23T12:00:00Z' })
 //   afterAll(() => braze.close())
 //
-// Every control is the same operation as its HTTP twin under /_mock/ (src/emulator/control.ts).
+// Every control is the same operation as its HTTP twin under /_mock/ (src/emulator/control.ts), and answers
+// what its twin answers: the same body, or the same error (statusCode and message) thrown.
 import type { TSchema } from '@sinclair/typebox'
 import { buildApp, type AppConfig, type BrazeMockApp } from './app.js'
+import { checkOptions, ConfigError } from './config.js'
 import type { FaultRule } from './emulator/faults.js'
 import type { JournalEntry } from './emulator/journal.js'
 import { firstInputError } from './emulator/validate.js'
-import { ControlRejected } from './emulator/errors.js'
+import { ControlNotFound, ControlRejected } from './emulator/errors.js'
 import {
   AdvanceClockBody, FaultRuleBody, JournalQuery, OverrideBody, PinClockBody,
-  type ClockView, type OverrideView, type ReloadView,
+  type ClockView, type JournalView, type OverrideView, type ReloadView,
 } from './emulator/control-schema.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from './world/instant.js'
 
@@ -20,7 +22,10 @@ export { buildApp, BUILT_IN_FIXTURES, type AppConfig, type BrazeMockApp } from '
 export { ConfigError } from './config.js'
 export { FixtureError } from './world/load-fixtures.js'
 export type { FixtureSet } from './world/fixture-schema.js'
-export type { ClockView, FaultRuleBody, JournalEntry, FaultRule, OverrideBody, OverrideView, ReloadView }
+export type { ClockView, FaultRuleBody, JournalEntry, JournalView, FaultRule, OverrideBody, OverrideView, ReloadView }
+
+/** What a control that changes state without a view of it answers, as HTTP does: {"status": "cleared"}. */
+export interface Status<T extends string> { readonly status: T }
 
 type Instant = Date | string | number
 
@@ -49,8 +54,8 @@ export interface BrazeMock {
   readonly app: BrazeMockApp
   close (): Promise<void>
   /** Journal, rate-limit pools, faults, overrides and clock back to their start state. */
-  reset (): void
-  /** Reads the fixtures again; throws, keeping the previous ones, if they fail validation. */
+  reset (): Status<'reset'>
+  /** Reads the fixtures again; throws (422), keeping the previous ones, if they fail validation. */
   reload (): Promise<ReloadView>
   readonly clock: {
     get (): ClockView
@@ -60,28 +65,32 @@ export interface BrazeMock {
     release (): ClockView
   }
   readonly journal: {
-    list (filter?: JournalFilter): JournalEntry[]
+    /** The matching entries, oldest first, with the journal's size, capacity and dropped count. */
+    list (filter?: JournalFilter): JournalView
     /** Entries dropped, oldest first, to stay within journalSize (since start, the last clear or reset). */
     readonly dropped: number
-    clear (): void
+    clear (): Status<'cleared'>
   }
   readonly faults: {
     add (rule: FaultRuleBody): FaultRule
-    list (): FaultRule[]
-    remove (id: string): boolean
-    clear (): void
+    list (): { faults: FaultRule[] }
+    /** Throws a 404 error for an id no rule has. */
+    remove (id: string): Status<'removed'>
+    clear (): Status<'cleared'>
   }
   readonly overrides: {
-    set (body: OverrideBody): OverrideView[]
-    list (): OverrideView[]
-    remove (id: string): boolean
-    clear (): void
+    set (body: OverrideBody): { overrides: OverrideView[] }
+    list (): { overrides: OverrideView[] }
+    /** Throws a 404 error for an id no override has. */
+    remove (id: string): Status<'removed'>
+    clear (): Status<'cleared'>
   }
 }
 
 export async function startEmulator (options: StartOptions = {}): Promise<BrazeMock> {
   const { port = 0, host = '127.0.0.1', now, ...config } = options
-  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now) })
+  checkOptions({ port, host }) // buildApp checks the rest
+  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now, ConfigError) })
   let url: string
   try {
     url = await app.listen({ port, host })
@@ -94,11 +103,11 @@ export async function startEmulator (options: StartOptions = {}): Promise<BrazeM
     url,
     app,
     close: () => app.close(),
-    reset: () => { control.reset() },
+    reset: () => control.reset(),
     reload: () => control.reload(),
     clock: {
       get: () => control.clock(),
-      pin: (at) => control.pinClock(checked(PinClockBody, { at: isoOf('at', at) })),
+      pin: (at) => control.pinClock(checked(PinClockBody, { at: at instanceof Date ? instantMs('at', at) : at })),
       advance: (by) => control.advanceClock(checked(AdvanceClockBody, { by })),
       release: () => control.releaseClock(),
     },
@@ -109,23 +118,29 @@ export async function startEmulator (options: StartOptions = {}): Promise<BrazeM
         ...(since === undefined ? {} : { since: isoOf('since', since) }),
         ...(until === undefined ? {} : { until: isoOf('until', until) }),
         ...(limit === undefined ? {} : { limit: String(limit) }),
-      })).entries,
+      })),
       get dropped () { return control.journal().dropped },
-      clear: () => { control.clearJournal() },
+      clear: () => control.clearJournal(),
     },
     faults: {
       add: (rule) => control.addFault(checked(FaultRuleBody, rule)),
-      list: () => control.faults().faults,
-      remove: (id) => control.removeFault(id),
-      clear: () => { control.clearFaults() },
+      list: () => control.faults(),
+      remove: (id) => removed(control.removeFault(id), `no fault rule ${id}`),
+      clear: () => control.clearFaults(),
     },
     overrides: {
-      set: (body) => control.setOverrides(checked(OverrideBody, body)).overrides,
-      list: () => control.overrides().overrides,
-      remove: (id) => control.removeOverride(id),
-      clear: () => { control.clearOverrides() },
+      set: (body) => control.setOverrides(checked(OverrideBody, body)),
+      list: () => control.overrides(),
+      remove: (id) => removed(control.removeOverride(id), `no override ${id}`),
+      clear: () => control.clearOverrides(),
     },
   }
+}
+
+/** DELETE /_mock/faults/:id and /_mock/overrides/:id: {"status":"removed"}, or a 404 naming the id. */
+function removed (found: boolean, notFound: string): Status<'removed'> {
+  if (!found) throw new ControlNotFound(notFound)
+  return { status: 'removed' }
 }
 
 /** In-process inputs get the checks HTTP bodies get from Ajv, with the same kind of message. */
@@ -135,10 +150,11 @@ function checked<T extends TSchema, V> (schema: T, value: V): V {
   return value
 }
 
-function instantMs (name: string, value: Instant): number {
+/** An instant given as a Date, text or ms; a bad one is a ConfigError for an option, a 400 for a control. */
+function instantMs (name: string, value: Instant, Rejection: new (message: string) => Error = ControlRejected): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseInstant(value)
   if (ms === undefined || !inInstantRange(ms)) {
-    throw new ControlRejected(`${name} must be a Date, an ISO 8601 instant or ms since the epoch, ${INSTANT_RANGE.text} (got ${String(value)})`)
+    throw new Rejection(`${name} must be a Date, an ISO 8601 instant or ms since the epoch, ${INSTANT_RANGE.text} (got ${String(value)})`)
   }
   return ms
 }

@@ -25,21 +25,30 @@ export async function start (settings: Settings): Promise<void> {
     prettyLogs: process.stdout.isTTY,
     asyncLogs: true,
   })
-  closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  const grace = closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
     await app.close()
   })
-  await app.listen({ port: settings.PORT, host: settings.HOST })
+  try {
+    await app.listen({ port: settings.PORT, host: settings.HOST })
+  } catch (error) {
+    // A port in use or an address the machine lacks is the user's to fix, as a bad setting is; and nothing
+    // may keep the process alive (a fixtures watcher) after it.
+    grace.uninstall()
+    await app.close()
+    throw new ConfigError(`cannot listen on ${settings.HOST}:${settings.PORT} (${(error as Error).message})`)
+  }
 }
 
 /**
- * Validates `variables` and starts. A bad setting or fixture is the user's to fix: one line on stderr and
- * exit code 1, no stack trace. Anything else is a bug and is thrown.
+ * Validates `variables` and starts. A bad setting or fixture, or an address that cannot be listened on, is
+ * the user's to fix: one line on stderr and exit code 1, no stack trace. Anything else is a bug and is
+ * thrown. `labels` names settings as the user gave them (flags), for the messages.
  */
-export async function run (variables: Record<string, string | undefined>): Promise<void> {
+export async function run (variables: Record<string, string | undefined>, labels: Partial<Record<string, string>> = {}): Promise<void> {
   try {
-    await start(parseSettings(variables))
+    await start(parseSettings(variables, labels))
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof FixtureError)) throw error
     process.stderr.write(`braze-mock: ${error.message}\n`)

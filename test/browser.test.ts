@@ -74,7 +74,7 @@ describe.skipIf(!available)('a browser app on another origin', () => {
       expect(result).toMatchObject({ status: 200, remaining: '249999', body: { message: 'success' } })
       expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/)
       // The preflight needed no key and left no trace in the journal: only the real request is there.
-      expect(braze.journal.list().map(entry => [entry.method, entry.path, entry.status])).toStrictEqual([
+      expect(braze.journal.list().entries.map(entry => [entry.method, entry.path, entry.status])).toStrictEqual([
         ['GET', '/segments/data_series', 200],
       ])
     } finally {

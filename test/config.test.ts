@@ -66,7 +66,9 @@ describe('parseSettings', () => {
     expect(parseSettings({ BRAZE_MOCK_SEED: seed }).BRAZE_MOCK_SEED).toBe(Number(seed))
   })
 
-  it.each(['2026-11-23T12:00:00Z', '2026-11-23T07:00:00-05:00', '2026-11-23', '2026-11-23T12:00:00.250Z'])('accepts BRAZE_MOCK_NOW=%s', (now) => {
+  it.each(['2026-11-23T12:00:00Z', '2026-11-23T07:00:00-05:00', '2026-11-23', '2026-11-23T12:00:00.250Z',
+    // every form ending_at accepts: one set of rules for every instant
+    '2026-11-23T07:00:00-5:00', '2026-11-23T17:30 05:30'])('accepts BRAZE_MOCK_NOW=%s', (now) => {
     expect(parseSettings({ BRAZE_MOCK_NOW: now }).BRAZE_MOCK_NOW).toBe(now)
   })
 
@@ -98,6 +100,13 @@ describe('parseSettings', () => {
     expect(configError({ BRAZE_MOCK_NOW: 'yesterday' }).message)
       .toBe('BRAZE_MOCK_NOW must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z (got "yesterday")')
   })
+
+  it.each(['0000-06-01', '9999-12-31T12:00:00Z', '+010000-01-01T00:00:00Z', '0001-01-01T23:00:00+5:00'])(
+    'names the range, not ISO 8601, for BRAZE_MOCK_NOW=%s, which is ISO 8601 but outside it', (now) => {
+      // Regression: these were told they were not ISO 8601.
+      expect(configError({ BRAZE_MOCK_NOW: now }).message)
+        .toBe(`BRAZE_MOCK_NOW must be between 0001-01-02 and 9999-12-31 (UTC) (got ${JSON.stringify(now)})`)
+    })
 
   it('names every bad setting at once', () => {
     const error = configError({ PORT: 'abc', BRAZE_MOCK_SEED: '-1' })

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { startEmulator, type BrazeMock } from '../src/index.js'
+import { buildApp, ConfigError, startEmulator, type BrazeMock, type StartOptions } from '../src/index.js'
 import { braze, emulators, inProcess } from './emulator/control/drivers.js'
 import { controlScenarios } from './emulator/control/scenarios.js'
 import { BUILT_IN, NOW } from './helpers.js'
@@ -32,7 +32,48 @@ describe('startEmulator', () => {
     })
     expect(overSocket.status).toBe(200)
     expect(injected.body).toBe(overSocket.text)
-    expect(mock.journal.list().map(e => e.seq)).toEqual([1, 2])
+    expect(mock.journal.list().entries.map(e => e.seq)).toEqual([1, 2])
+  })
+
+  it('answers every control with the body its HTTP twin answers, or throws its status and message', async () => {
+    // Regression: overrides.set() returned an array where HTTP answers {"overrides": [...]}, list() and
+    // remove() other shapes again.
+    const [inProcess, overHttp] = await Promise.all([start(), start()])
+    const FAULT = { path: '/segments/list', effect: { type: 'status', status: 503 }, times: 2 } as const
+    const OVERRIDE = { app_id: lumen.apps.ios, values: { '2026-11-20': 5, '2026-11-21': 6 } }
+    const calls: Array<[string, () => unknown, string, string, unknown?]> = [
+      ['reset', () => inProcess.reset(), 'POST', '/_mock/reset'],
+      ['clock.get', () => inProcess.clock.get(), 'GET', '/_mock/clock'],
+      ['clock.pin', () => inProcess.clock.pin('2026-11-24T00:00:00Z'), 'POST', '/_mock/clock/pin', { at: '2026-11-24T00:00:00Z' }],
+      ['clock.advance', () => inProcess.clock.advance('PT1H'), 'POST', '/_mock/clock/advance', { by: 'PT1H' }],
+      ['faults.add', () => inProcess.faults.add(FAULT), 'POST', '/_mock/faults', FAULT],
+      ['faults.list', () => inProcess.faults.list(), 'GET', '/_mock/faults'],
+      ['faults.remove', () => inProcess.faults.remove('fault-1'), 'DELETE', '/_mock/faults/fault-1'],
+      ['faults.remove again', () => inProcess.faults.remove('fault-1'), 'DELETE', '/_mock/faults/fault-1'],
+      ['faults.clear', () => inProcess.faults.clear(), 'DELETE', '/_mock/faults'],
+      ['overrides.set', () => inProcess.overrides.set(OVERRIDE), 'POST', '/_mock/overrides', OVERRIDE],
+      ['overrides.list', () => inProcess.overrides.list(), 'GET', '/_mock/overrides'],
+      ['overrides.remove', () => inProcess.overrides.remove('override-1'), 'DELETE', '/_mock/overrides/override-1'],
+      ['overrides.remove again', () => inProcess.overrides.remove('override-1'), 'DELETE', '/_mock/overrides/override-1'],
+      ['overrides.clear', () => inProcess.overrides.clear(), 'DELETE', '/_mock/overrides'],
+      ['journal.list', () => inProcess.journal.list(), 'GET', '/_mock/journal'],
+      ['journal.clear', () => inProcess.journal.clear(), 'DELETE', '/_mock/journal'],
+      ['reload', () => inProcess.reload(), 'POST', '/_mock/fixtures/reload'],
+    ]
+    for (const [name, call, method, path, body] of calls) {
+      const inProcessAnswer = await Promise.resolve().then(call).then(
+        (value) => ({ ok: true, body: JSON.stringify(value) }),
+        (error: { statusCode: number, message: string }) => ({ ok: false, body: JSON.stringify({ statusCode: error.statusCode, message: error.message }) }))
+      const response = await fetch(`${overHttp.url}${path}`, {
+        method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      })
+      const text = await response.text()
+      // Compared as text: the same fields in the same order.
+      const httpAnswer = response.ok
+        ? { ok: true, body: text }
+        : { ok: false, body: JSON.stringify({ statusCode: response.status, message: (JSON.parse(text) as { message: string }).message }) }
+      expect(inProcessAnswer, name).toStrictEqual(httpAnswer)
+    }
   })
 
   it('applies a fault for every Braze path only where a Braze route answers: an unknown path stays 404', async () => {
@@ -42,11 +83,42 @@ describe('startEmulator', () => {
     expect([unknown.status, await unknown.json()]).toStrictEqual([404, { message: 'Not Found' }])
     const known = await fetch(`${mock.url}/segments/list`, { headers: { authorization: `Bearer ${lumen.keys.full}` } })
     expect(known.status).toBe(503)
-    expect(mock.faults.list().find(r => r.id === rule.id)).toMatchObject({ applied: 1 })
+    expect(mock.faults.list().faults.find(r => r.id === rule.id)).toMatchObject({ applied: 1 })
   })
 
   it('refuses an apiKey no client could send as written', async () => {
     await expect(startEmulator({ apiKey: ' my-key' })).rejects.toThrow('apiKey cannot be sent in an Authorization header')
+  })
+
+  describe('checks its options by the rules of the settings they mirror: a ConfigError that names the option', () => {
+    // Regression: seed -1 was taken (and equalled 4294967295), 1.5, 2**40 and cors 'nope' too; a bad now threw
+    // a FastifyError, journalSize -1 a RangeError, and control: 'off' left the control plane on.
+    it.each<[string, Record<string, unknown>, string]>([
+      ['a negative seed', { seed: -1 }, 'seed must be between 0 and 4294967295 (got -1)'],
+      ['a fractional seed', { seed: 1.5 }, 'seed must be an integer between 0 and 4294967295 (got 1.5)'],
+      ['a seed past 32 bits', { seed: 2 ** 40 }, 'seed must be between 0 and 4294967295 (got 1099511627776)'],
+      ['a seed as text', { seed: '7' }, 'seed must be an integer between 0 and 4294967295 (got "7")'],
+      ['cors that is no origin', { cors: 'nope' }, 'cors must be \'*\', false, or a list of origins such as [\'http://localhost:5173\'] (got "nope")'],
+      ['cors with a path', { cors: ['http://a.test/app'] }, 'cors must be \'*\', false, or a list of origins such as [\'http://localhost:5173\'] (got ["http://a.test/app"])'],
+      ['a now that is no instant', { now: 'soon' }, 'now must be a Date, an ISO 8601 instant or ms since the epoch, between 0001-01-02 and 9999-12-31 (got soon)'],
+      ['a negative journalSize', { journalSize: -1 }, 'journalSize must be between 0 and 1000000 (got -1)'],
+      ['a port past 65535', { port: 70000 }, 'port must be between 0 and 65535 (got 70000)'],
+      ['an empty host', { host: '' }, 'host must not be empty (got "")'],
+      ['an unknown logLevel', { logLevel: 'loud' }, 'logLevel must be one of: fatal, error, warn, info, debug, trace, silent, false (got "loud")'],
+      ['control as text', { control: 'off' }, 'control must be true or false (got "off")'],
+      ['watch as a number', { watch: 1 }, 'watch must be true or false (got 1)'],
+      ['an empty controlToken', { controlToken: '' }, 'controlToken must not be empty (got "")'],
+      ['two at once', { seed: -1, journalSize: 1.5 }, 'seed must be between 0 and 4294967295 (got -1); journalSize must be an integer between 0 and 1000000 (got 1.5)'],
+    ])('%s', async (_label, options, message) => {
+      const failure = await startEmulator(options as StartOptions).then(() => undefined, (error: unknown) => error)
+      expect(failure).toBeInstanceOf(ConfigError)
+      expect((failure as Error).message).toBe(message)
+    })
+
+    it('checks buildApp\'s options the same way', async () => {
+      await expect(buildApp({ seed: -1 })).rejects.toThrow(new ConfigError('seed must be between 0 and 4294967295 (got -1)'))
+      await expect(buildApp({ now: Number.NaN })).rejects.toThrow(new ConfigError('now must be ms since the epoch, between 0001-01-02 and 9999-12-31 (got NaN)'))
+    })
   })
 
   it('matches fault rules and records the journal on the route a percent-encoded path reaches', async () => {
@@ -56,7 +128,7 @@ describe('startEmulator', () => {
     mock.faults.add({ path: '/segments/list', effect: { type: 'status', status: 503 } })
     const response = await fetch(`${mock.url}/segments/lis%74`, { headers: { authorization: `Bearer ${lumen.keys.full}` } })
     expect(response.status).toBe(503)
-    expect(mock.journal.list({ path: '/segments/list' }).map(entry => entry.status)).toStrictEqual([503])
+    expect(mock.journal.list({ path: '/segments/list' }).entries.map(entry => entry.status)).toStrictEqual([503])
   })
 
   it('refuses an override on a date the zone skipped', async () => {
@@ -69,7 +141,7 @@ describe('startEmulator', () => {
     })
     expect(() => mock.overrides.set({ app_id: 'a1', values: { '2011-12-30': 5 } }))
       .toThrow('values: 2011-12-30 does not exist in Pacific/Apia, which skipped it')
-    expect(mock.overrides.list()).toStrictEqual([])
+    expect(mock.overrides.list().overrides).toStrictEqual([])
   })
 
   it('moves the clock by whole milliseconds only', async () => {
@@ -126,8 +198,8 @@ describe('startEmulator', () => {
     await braze(mock, '/segments/list')
     expect(mock.clock.pin(NOW + 7_200_000).now).toBe('2026-11-23T14:00:00.000Z')
     await braze(mock, '/segments/list')
-    expect(mock.journal.list({ since: new Date(NOW + 3_600_000) }).map(e => e.seq)).toEqual([2, 3])
-    expect(mock.journal.list({ until: NOW + 7_200_000 }).map(e => e.seq)).toEqual([1, 2])
+    expect(mock.journal.list({ since: new Date(NOW + 3_600_000) }).entries.map(e => e.seq)).toEqual([2, 3])
+    expect(mock.journal.list({ until: NOW + 7_200_000 }).entries.map(e => e.seq)).toEqual([1, 2])
   })
 
   describe('checks its inputs as HTTP checks bodies, and changes nothing when it refuses', () => {
@@ -158,8 +230,8 @@ describe('startEmulator', () => {
       const mock = await start()
       expect(() => act(mock)).toThrow(expect.objectContaining({ statusCode: 400, message }))
       expect(mock.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
-      expect(mock.faults.list()).toEqual([])
-      expect(mock.overrides.list()).toEqual([])
+      expect(mock.faults.list().faults).toEqual([])
+      expect(mock.overrides.list().overrides).toEqual([])
     })
   })
 
@@ -193,14 +265,14 @@ describe('startEmulator', () => {
       const copy = await fixturesCopy()
       const mock = await start({ fixtures: copy.dir })
       mock.clock.advance('PT1H')
-      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       mock.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } })
       await braze(mock, '/segments/list')
       await mock.reload()
       expect(mock.clock.get().now).toBe('2026-11-23T13:00:00.000Z')
-      expect(mock.faults.list()).toHaveLength(1)
-      expect(mock.overrides.list()).toHaveLength(1)
-      expect(mock.journal.list()).toHaveLength(1)
+      expect(mock.faults.list().faults).toHaveLength(1)
+      expect(mock.overrides.list().overrides).toHaveLength(1)
+      expect(mock.journal.list().entries).toHaveLength(1)
     })
   })
 
@@ -238,6 +310,6 @@ describe('startEmulator', () => {
     mock.faults.add({ path: '/segments/list', effect: { type: 'status', status: 503 } })
     expect((await braze(mock, '/segments/list')).status).toBe(503)
     expect((await fetch(`${mock.url}/_mock/faults`)).status).toBe(404)
-    expect(mock.journal.list().map(e => e.status)).toEqual([503])
+    expect(mock.journal.list().entries.map(e => e.status)).toEqual([503])
   })
 })

@@ -1,9 +1,10 @@
 // The production tree, built the way the Dockerfile builds it (Docker itself cannot run on CI's machines):
 // the compiled output, the built-in fixtures and a production-only install in a clean directory, started
-// exactly as the image starts it (`node dist/server.js`). Then the packed package, installed elsewhere, run
-// through npx as its users run it.
+// exactly as the image starts it (`node dist/server.js`). Then the package as `npm pack` makes it (its
+// prepack script included), checked for size and contents, installed elsewhere, and run through npx and
+// imported as its users run and import it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -139,23 +140,57 @@ describe('the production tree, started as the image starts it', () => {
     const failed = await run(process.execPath, ['dist/server.js'], { cwd: tree, env: { PATH: process.env.PATH, BRAZE_MOCK_SEED: 'abc' } })
       .then(() => undefined, (error: { code: number, stderr: string }) => error)
     expect(failed?.code).toBe(1)
-    expect(failed?.stderr).toBe('braze-mock: BRAZE_MOCK_SEED must be integer (got "abc")\n')
+    expect(failed?.stderr).toBe('braze-mock: BRAZE_MOCK_SEED must be an integer between 0 and 4294967295 (got "abc")\n')
   })
 })
 
-describe('the command line, from the packed package through npx', () => {
+interface Packed { filename: string, size: number, unpackedSize: number, files: Array<{ path: string, size: number }> }
+
+describe('the packed package', () => {
+  let source: string
+  let packed: Packed
   let project: string
 
   beforeAll(async () => {
-    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--loglevel=error'], { cwd: tree })
-    const [packed] = JSON.parse(stdout) as Array<{ filename: string }>
+    // What `npm pack` reads in a checkout (sources, build configuration, fixtures, package documents) in a
+    // clean directory, so that its prepack script builds there and not in this checkout's dist/.
+    source = await mkdtemp(join(tmpdir(), 'braze-mock-pack-'))
+    for (const entry of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'fixtures']) {
+      await cp(join(ROOT, entry), join(source, entry), { recursive: true })
+    }
+    await symlink(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir')
+    const { stdout } = await run('npm', ['pack', '--json', '--loglevel=error'], { cwd: source })
+    packed = (JSON.parse(stdout) as Packed[])[0]!
     project = await mkdtemp(join(tmpdir(), 'braze-mock-user-'))
-    await writeFile(join(project, 'package.json'), '{ "name": "a-user", "private": true }\n')
-    await run('npm', ['install', '--omit=dev', ...NPM_QUIET, join(tree, packed!.filename)], { cwd: project })
+    await writeFile(join(project, 'package.json'), '{ "name": "a-user", "private": true, "type": "module" }\n')
+    await run('npm', ['install', '--omit=dev', ...NPM_QUIET, join(source, packed.filename)], { cwd: project })
   }, 180_000)
 
   afterAll(async () => {
     await rm(project, { recursive: true, force: true })
+    await rm(source, { recursive: true, force: true })
+  })
+
+  it('ships the compiled tree once, with its license, and no bundle beside it', () => {
+    // Regression: 988 kB packed, 5.2 MB unpacked: dist/server.js and dist/cli.js bundled every dependency
+    // (2.4 MB each) beside the compiled tree that needs them installed anyway.
+    const paths = packed.files.map(file => file.path)
+    for (const path of paths) expect(path).toMatch(/^(?:dist\/[\w/-]+\.(?:js|d\.ts)|fixtures\/[\w-]+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/server.js', 'fixtures/workspaces.json']))
+    for (const file of packed.files) expect(file.size, file.path).toBeLessThan(64_000)
+    expect(packed.size).toBeLessThan(150_000)
+    expect(packed.unpackedSize).toBeLessThan(600_000)
+  })
+
+  it('is imported as its users import it', async () => {
+    const script = 'import { startEmulator } from \'braze-mock\'\n' +
+      'const braze = await startEmulator({ now: \'2026-11-23T12:00:00Z\' })\n' +
+      `const answer = await fetch(\`\${braze.url}/segments/list\`, { headers: { authorization: 'Bearer ${KEY}' } })\n` +
+      'console.log(answer.status, braze.journal.list().entries.length)\n' +
+      'await braze.close()\n'
+    await writeFile(join(project, 'use.mjs'), script)
+    const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: project })
+    expect(stdout).toBe('200 1\n')
   })
 
   // npm's own warnings about the machine's npm configuration are not the command's output.
@@ -184,7 +219,7 @@ describe('the command line, from the packed package through npx', () => {
     expect(missing.stderr).toBe('braze-mock: Option \'--port <value>\' argument missing (see braze-mock --help)\n')
     const badNow = await npx(['--now', 'yesterday'])
     expect(badNow.code).toBe(1)
-    expect(badNow.stderr).toBe('braze-mock: BRAZE_MOCK_NOW must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z (got "yesterday")\n')
+    expect(badNow.stderr).toBe('braze-mock: --now must be an ISO 8601 instant, such as 2026-11-23T12:00:00Z (got "yesterday")\n')
   })
 
   it('serves with flags that win over the environment', async () => {

@@ -15,7 +15,14 @@ export const ClockView = Type.Object({
 export type ClockView = Static<typeof ClockView>
 
 export const PinClockBody = Type.Object({
-  at: Type.String({ format: 'instant', description: 'ISO 8601 instant to pin the clock to.', examples: ['2026-11-23T12:00:00Z'] }),
+  at: Type.Union([
+    Type.String({
+      format: 'instant',
+      description: 'An instant in any form ending_at accepts (2018-06-27T23:59:59-5:00 too), or ISO 8601.',
+      examples: ['2026-11-23T12:00:00Z'],
+    }),
+    Type.Integer({ description: 'Milliseconds since the epoch.', examples: [1795435200000] }),
+  ], { description: 'The instant to pin the clock to.' }),
 }, { additionalProperties: false })
 export type PinClockBody = Static<typeof PinClockBody>
 

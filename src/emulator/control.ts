@@ -5,24 +5,29 @@ import { Duration } from 'luxon'
 import type { Emulator } from './emulator.js'
 import { ControlRejected, FixturesRejected } from './errors.js'
 import { isEmulatorPath } from './paths.js'
-import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, ReloadView } from './control-schema.js'
+import type { ClockView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, PinClockBody, ReloadView } from './control-schema.js'
 import { parseEndingAt } from '../world/ending-at.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js'
 import { FixtureError } from '../world/load-fixtures.js'
 import type { EntityKind, Metric } from '../world/metrics.js'
 import type { Workspace } from '../world/world.js'
 import { HOUR_MS } from '../world/zone-calendar.js'
-import type { FaultRule } from './faults.js'
+import { withoutTrailingSlash, type FaultRule } from './faults.js'
 import type { Override } from './overrides.js'
 
 export class Control {
   readonly #emulator: Emulator
+  readonly #brazePaths: readonly string[]
   readonly #metrics: readonly Metric[]
 
-  /** `metrics`: those of the endpoints served, the only ones an override may set. */
-  constructor (emulator: Emulator, metrics: readonly Metric[]) {
+  /**
+   * `served`: what the endpoints served declare: their paths, which fault rules may name, and their
+   * metrics, the only ones an override may set.
+   */
+  constructor (emulator: Emulator, served: { readonly paths: readonly string[], readonly metrics: readonly Metric[] }) {
     this.#emulator = emulator
-    this.#metrics = metrics
+    this.#brazePaths = served.paths
+    this.#metrics = served.metrics
   }
 
   reset (): { status: 'reset' } {
@@ -35,8 +40,8 @@ export class Control {
     return { mode, now: new Date(now).toISOString(), offset_ms: offsetMs }
   }
 
-  pinClock ({ at }: { at: string }): ClockView {
-    const instant = parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`)
+  pinClock ({ at }: PinClockBody): ClockView {
+    const instant = typeof at === 'number' ? at : parseInstant(at) ?? rejected(`at must be an ISO 8601 instant (got ${JSON.stringify(at)})`)
     this.#emulator.clock.pin(withinClockRange('at', instant))
     return this.clock()
   }
@@ -74,6 +79,10 @@ export class Control {
 
   addFault (body: FaultRuleBody): FaultRule {
     if (isEmulatorPath(body.path)) rejected('path: faults apply to Braze paths, not to the emulator\'s own /_mock/ paths')
+    // A rule no request can match (a typo such as /segment/list) would be accepted and never fire.
+    if (body.path !== '*' && !this.#brazePaths.includes(withoutTrailingSlash(body.path))) {
+      rejected(`path: no Braze route serves ${JSON.stringify(body.path)}; a rule may match *, ${this.#brazePaths.join(', ')}`)
+    }
     const { effect } = body
     if (effect.type === 'latency' && 'min_ms' in effect && effect.min_ms > effect.max_ms) {
       rejected('effect: min_ms must not exceed max_ms')

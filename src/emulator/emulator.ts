@@ -2,14 +2,13 @@
 // the control plane adds (journal, faults, overrides). The HTTP app reads it; the control plane and the
 // in-process API change it. Nothing here knows about HTTP, and everything a series keeps between requests
 // (the series cache, the calendars) belongs to an emulator, so two emulators in one process never share it.
-import { buildWorld, SENDABLE_KEY, UNSENDABLE_KEY } from '../world/build-world.js'
+import { buildWorld } from '../world/build-world.js'
 import { loadFixtures } from '../world/load-fixtures.js'
 import type { PoolName } from '../world/pools.js'
 import { decodeSeed, SeriesCache, type SeriesContext } from '../world/series/context.js'
 import type { Workspace, World } from '../world/world.js'
 import type { ZoneCalendar } from '../world/zone-calendar.js'
 import { Clock } from './clock.js'
-import { ConfigError } from './errors.js'
 import { Faults } from './faults.js'
 import { Journal } from './journal.js'
 import { Overrides } from './overrides.js'
@@ -32,6 +31,8 @@ export interface EmulatorOptions {
   readonly permissions?: readonly string[] | undefined
 }
 
+interface Loaded { readonly world: World, readonly files: readonly string[] }
+
 export class Emulator {
   readonly clock: Clock
   readonly seed: number
@@ -42,11 +43,13 @@ export class Emulator {
   readonly #options: EmulatorOptions
   readonly #calendars: Map<string, ZoneCalendar>
   #world: World
+  #files: readonly string[]
   #cache = new SeriesCache()
   #reloading: Promise<World> = Promise.resolve(undefined as unknown as World)
 
-  private constructor (world: World, calendars: Map<string, ZoneCalendar>, options: EmulatorOptions) {
+  private constructor ({ world, files }: Loaded, calendars: Map<string, ZoneCalendar>, options: EmulatorOptions) {
     this.#world = world
+    this.#files = files
     this.#calendars = calendars
     this.#options = options
     this.clock = new Clock(options.now ?? world.settings.now)
@@ -54,26 +57,25 @@ export class Emulator {
     this.journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
   }
 
+  /** `options` are checked already (buildApp checks them as the environment's settings are checked). */
   static async create (options: EmulatorOptions): Promise<Emulator> {
-    // The extra key is a setting, not a fixture: checked here for the in-process API as config.ts checks it
-    // for the environment, with the rule fixture keys follow.
-    if (options.apiKey !== undefined && !SENDABLE_KEY.test(options.apiKey)) {
-      throw new ConfigError(`apiKey ${UNSENDABLE_KEY} (got ${JSON.stringify(options.apiKey)})`)
-    }
     const calendars = new Map<string, ZoneCalendar>()
     return new Emulator(await Emulator.#load(options, calendars), calendars, options)
   }
 
-  static async #load (options: EmulatorOptions, calendars: Map<string, ZoneCalendar>): Promise<World> {
-    return await buildWorld(await loadFixtures(options.fixtures), {
-      extraApiKey: options.apiKey,
-      permissions: options.permissions,
-      calendars,
-    })
+  static async #load (options: EmulatorOptions, calendars: Map<string, ZoneCalendar>): Promise<Loaded> {
+    const loaded = await loadFixtures(options.fixtures)
+    const world = await buildWorld(loaded, { extraApiKey: options.apiKey, permissions: options.permissions, calendars })
+    return { world, files: loaded.files }
   }
 
   get world (): World {
     return this.#world
+  }
+
+  /** The fixture files the world in service was read from (none for an inline set). */
+  get fixtureFiles (): readonly string[] {
+    return this.#files
   }
 
   /** Where the fixtures come from: a directory, or undefined for an inline set. */
@@ -88,8 +90,9 @@ export class Emulator {
    */
   reload (): Promise<World> {
     const next = this.#reloading.catch(() => undefined).then(async () => {
-      const world = await Emulator.#load(this.#options, this.#calendars)
+      const { world, files } = await Emulator.#load(this.#options, this.#calendars)
       this.#world = world
+      this.#files = files
       this.#cache = new SeriesCache()
       return world
     })

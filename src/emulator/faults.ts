@@ -114,7 +114,7 @@ function matches (rule: FaultRuleInput, path: string, query: Readonly<Record<str
 }
 
 /** Braze (Rails) serves /segments/list/ as /segments/list, so a rule for one matches both. */
-function withoutTrailingSlash (path: string): string {
+export function withoutTrailingSlash (path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
 }
 

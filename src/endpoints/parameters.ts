@@ -3,6 +3,7 @@
 // it without its wording. The schemas validate requests and, through @fastify/swagger, become the OpenAPI
 // document.
 import { Type, type TSchema } from '@sinclair/typebox'
+import { INSTANT_RANGE } from '../world/instant.js'
 
 /** A query parameter: how it is validated, and the message of the 400 a bad value gets. */
 export interface Parameter<S extends TSchema = TSchema> {
@@ -81,6 +82,12 @@ export const endingAt = parameter(Type.String({
     'date-time (UTC when it has no offset). Defaults to now.',
   examples: ['2018-06-27T23:59:59-05:00', '2022-12-09'],
 }), 'ending_at must be an ISO 8601 date or date-time, such as 2018-06-27T23:59:59-05:00')
+
+/**
+ * ending_at in an accepted form but outside the instants the emulator can write as YYYY-MM-DD: told so, not
+ * that it is no ISO 8601, which it is.
+ */
+export const ENDING_AT_OUTSIDE_RANGE = `ending_at must be ${INSTANT_RANGE.text} (UTC)`
 
 export const unit = parameter(
   Type.Union([Type.Literal('day'), Type.Literal('hour')], { default: 'day' }),

@@ -2,9 +2,9 @@
 // in the wording that travels with its schema. Ids of another workspace are as unknown as ids that do not
 // exist (BRAZE.md, section 2).
 import { InvalidParameter } from '../emulator/errors.js'
-import { parseEndingAt } from '../world/ending-at.js'
+import { endingAtOutsideRange, parseEndingAt } from '../world/ending-at.js'
 import type { App, Segment, Workspace } from '../world/world.js'
-import { appId, endingAt, segmentId } from './parameters.js'
+import { appId, ENDING_AT_OUTSIDE_RANGE, endingAt, segmentId } from './parameters.js'
 
 const SEGMENT_ID = segmentId().rule
 
@@ -24,7 +24,9 @@ export function appOf (workspace: Workspace, id: string): App {
 export function endingAtOf (text: string | undefined, workspace: Workspace, now: number): number {
   if (text === undefined) return now
   const instant = parseEndingAt(text, workspace.calendar)
-  if (instant === undefined) throw new InvalidParameter(endingAt.rule)
+  if (instant === undefined) {
+    throw new InvalidParameter(endingAtOutsideRange(text, workspace.calendar) ? ENDING_AT_OUTSIDE_RANGE : endingAt.rule)
+  }
   return instant
 }
 

@@ -6,6 +6,7 @@ import type { Socket } from 'node:net'
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { NotFound } from '../emulator/errors.js'
+import { isEmulatorPath } from '../emulator/paths.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,6 +29,11 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
       // The control plane's bodies and queries (checked by src/emulator/validate.ts): the field and its rule.
       return reply.code(400).send({ message: `${error.validationContext ?? 'request'}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` })
     }
+    // The control plane takes JSON bodies; Fastify's own words for one that is not say only "Bad Request".
+    // (Fastify keeps the parser's position to itself, so the answer cannot say where.) A Braze path takes
+    // no body, and its answers stay Braze's.
+    const notJson = NOT_JSON[error.code]
+    if (notJson !== undefined && isEmulatorPath(request.url)) return reply.code(400).send({ message: notJson })
     const status = error.statusCode ?? 500
     if (status >= 500) {
       request.log.error({ err: error }, 'unexpected error')
@@ -43,6 +49,11 @@ async function brazeErrors (app: FastifyInstance): Promise<void> {
   })
 }
 
+const NOT_JSON: Partial<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'body must be JSON; what was sent does not parse as JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'body must be JSON; it is empty, but its content-type says application/json (send {} or no content-type)',
+}
+
 /**
  * Fastify's `frameworkErrors` option: a path it cannot percent-decode (400) or a route parameter past
  * maxParamLength (414) is answered before routing, so neither the error handler nor the onSend hooks run.
@@ -54,6 +65,7 @@ export function frameworkErrors (error: FastifyError, request: FastifyRequest, r
     .header('content-type', 'application/json')
     .header('cache-control', 'no-cache')
     .header('x-request-id', request.id)
+    .header('date', request.server.httpDate())
     // A Buffer, so that Fastify adds no "; charset=utf-8" to the type (braze-headers.ts does not run here).
     .send(Buffer.from(JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })))
 }
@@ -72,7 +84,7 @@ export function clientErrorHandler (this: FastifyInstance, error: ConnectionErro
   this.log.debug({ code: error.code, status }, 'client error')
   if (socket.writable) {
     const body = JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' })
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\n` +
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nDate: ${this.httpDate()}\r\nContent-Type: application/json\r\n` +
       `Cache-Control: no-cache\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   }
   socket.destroy()

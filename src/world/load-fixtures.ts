@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Kind, type Static, type TSchema } from '@sinclair/typebox'
 import { Value, type ValueError } from '@sinclair/typebox/value'
 import { FIXTURE_FILES, FixtureSet } from './fixture-schema.js'
+import { INSTANT_RANGE, outsideInstantRange } from './instant.js'
 
 export class FixtureError extends Error {
   readonly file: string
@@ -25,6 +26,11 @@ type Part = keyof FixtureSet
 /** A validated fixture set, with defaults applied, and where each part came from for later error messages. */
 export interface LoadedFixtures {
   readonly set: FixtureSet
+  /**
+   * The files the set was read from; none for an inline set. A part whose file is absent is empty, so a
+   * file that disappears is a valid set with less in it: a watcher compares against these to tell.
+   */
+  readonly files: readonly string[]
   /** Names the file and JSON path of an item, e.g. locate('segments', '/3/id'). */
   locate (part: Part, pointer: string): { file: string, path: string }
 }
@@ -37,7 +43,7 @@ export async function loadFixtures (source: string | unknown): Promise<LoadedFix
 
 function loadInline (value: unknown): LoadedFixtures {
   const set = validate(FixtureSet, value, 'inline fixtures', '')
-  return { set, locate: (part, pointer) => ({ file: 'inline fixtures', path: `/${part}${pointer}` }) }
+  return { set, files: [], locate: (part, pointer) => ({ file: 'inline fixtures', path: `/${part}${pointer}` }) }
 }
 
 async function loadDirectory (dir: string): Promise<LoadedFixtures> {
@@ -54,6 +60,7 @@ async function loadDirectory (dir: string): Promise<LoadedFixtures> {
   }
 
   const raw: Record<string, unknown> = {}
+  const files: string[] = []
   for (const part of PARTS) {
     const file = FIXTURE_FILES[part]
     if (!names.includes(file)) {
@@ -62,9 +69,10 @@ async function loadDirectory (dir: string): Promise<LoadedFixtures> {
     }
     const partSchema = FixtureSet.properties[part] as TSchema
     raw[part] = validate(partSchema, await readJson(join(dir, file)), join(dir, file), '')
+    files.push(join(dir, file))
   }
   const set = Value.Default(FixtureSet, raw) as FixtureSet
-  return { set, locate: (part, pointer) => ({ file: join(dir, FIXTURE_FILES[part]), path: pointer }) }
+  return { set, files, locate: (part, pointer) => ({ file: join(dir, FIXTURE_FILES[part]), path: pointer }) }
 }
 
 async function readJson (file: string): Promise<unknown> {
@@ -158,13 +166,17 @@ function valueAt (value: unknown, pointer: string): unknown {
 /** TypeBox's messages, made specific where they are vague (unions of literals, unexpected properties). */
 function describe (error: ValueError): string {
   const { schema, value } = error
+  // A property left out: TypeBox reports its schema's complaint about undefined before the missing property.
+  if (value === undefined) return 'is required'
   if (schema[Kind] === 'Union' && Array.isArray(schema.anyOf) && schema.anyOf.every((s: TSchema) => 'const' in s)) {
     return `must be one of: ${schema.anyOf.map((s: TSchema) => String(s.const)).join(', ')} (got ${JSON.stringify(value)})`
   }
   if (error.message === 'Unexpected property') return 'unknown property (a typo?)'
-  if (schema.format === 'instant') return `must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got ${JSON.stringify(value)})`
+  if (schema.format === 'instant') {
+    const rule = typeof value === 'string' && outsideInstantRange(value) ? `must be ${INSTANT_RANGE.text} (UTC)` : 'must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z'
+    return `${rule} (got ${JSON.stringify(value)})`
+  }
   // "Expected integer to be greater or equal to 0" reads "must be greater or equal to 0".
-  if (error.message === 'Expected required property') return 'is required'
   const rule = error.message.replace(/^Expected \w+ to be /, 'must be ').replace(/^Expected/, 'must be')
-  return `${rule}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`
+  return `${rule} (got ${JSON.stringify(value)})`
 }

@@ -91,8 +91,14 @@ describe('GET /segments/data_series: the days', () => {
   it('takes ending_at between 0001-01-02 and 9999-12-31 only, so every window is written YYYY-MM-DD', async () => {
     // The rule we chose (BRAZE.md is silent): a window of up to 100 days before the earliest ending_at
     // reaches year 0000 at most, never a negative year; the latest ending_at keeps every zone in year 9999.
-    const INVALID = { message: 'ending_at must be an ISO 8601 date or date-time, such as 2018-06-27T23:59:59-05:00' }
+    // Regression: these are ISO 8601, and were told they were not; the answer names the range instead.
+    const OUTSIDE = { message: 'ending_at must be between 0001-01-02 and 9999-12-31 (UTC)' }
     for (const endingAt of ['0000-02-01', '0001-01-01', '9999-12-31T23:59:59-18:00', '9999-12-31T00:00:00.001Z']) {
+      const refused = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=100&ending_at=${endingAt}`)
+      expect({ endingAt, status: refused.status, body: refused.body }).toStrictEqual({ endingAt, status: 400, body: OUTSIDE })
+    }
+    const INVALID = { message: 'ending_at must be an ISO 8601 date or date-time, such as 2018-06-27T23:59:59-05:00' }
+    for (const endingAt of ['10000-01-01', '2026-13-01', 'yesterday']) {
       const refused = await get(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=100&ending_at=${endingAt}`)
       expect({ endingAt, status: refused.status, body: refused.body }).toStrictEqual({ endingAt, status: 400, body: INVALID })
     }

@@ -110,6 +110,19 @@ describe('GET /sessions/data_series: days', () => {
   })
 })
 
+describe('GET /sessions/data_series: ending_at outside 0001-01-02 to 9999-12-31', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp() })
+  afterAll(async () => { await app.close() })
+
+  it('names the range for an ISO 8601 instant outside it, in the Harbor zone too', async () => {
+    for (const key of [lumen.keys.full, harbor.keys.full]) {
+      const response = await get(app, '/sessions/data_series?length=1&unit=hour&ending_at=9999-12-31T12:00:00Z', key)
+      expect([response.status, response.body]).toStrictEqual([400, { message: 'ending_at must be between 0001-01-02 and 9999-12-31 (UTC)' }])
+    }
+  })
+})
+
 describe('GET /sessions/data_series: hours', () => {
   let app: BrazeMockApp
   beforeAll(async () => { app = await testApp() })

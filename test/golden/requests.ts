@@ -820,7 +820,7 @@ export const GROUPS: Group[] = [
           // Which socket error the client reports (a reset, or the other side closing) is the OS's timing, not the emulator's.
           () => 'connection closed without an answer'
         )
-        const journaled = mock.journal.list().at(-1)
+        const journaled = mock.journal.list().entries.at(-1)
         run.note(`${prefix}segments/list, dropped`, dropped, { status: null, headers: {}, body: outcome },
           journaled?.status === null ? journaled.request_id : undefined)
         await send('segments/list after the drop', braze(SEGMENTS_LIST))

@@ -436,7 +436,7 @@ describe('braze-errors: a request Node cannot parse', () => {
     const logged: unknown[] = []
     let written = ''
     const socket = { destroyed: false, writable: true, write: (text: string) => { written += text }, destroy: () => {} }
-    const server = { log: { debug: (...args: unknown[]) => { logged.push(args) } } }
+    const server = { log: { debug: (...args: unknown[]) => { logged.push(args) } }, httpDate: () => 'Sun, 15 Nov 2026 09:41:27 GMT' }
     clientErrorHandler.call(server as unknown as FastifyInstance, error as unknown as ConnectionError, socket as unknown as Socket)
     expect(written).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
     expect(logged).toStrictEqual([[{ code: 'HPE_INVALID_HEADER_TOKEN', status: 400 }, 'client error']])

@@ -220,7 +220,7 @@ describe('wire: clients that leave', () => {
   // first, so such a request never reached the journal although the emulator received it.
   it('a request whose client left before the answer is still journalled, with status null', async () => {
     await leaveWhileHeldBack()
-    expect(braze.journal.list({ path: '/segments/list' }).map(e => e.status)).toEqual([null])
+    expect(braze.journal.list({ path: '/segments/list' }).entries.map(e => e.status)).toEqual([null])
   })
 
   it('clients that read part of a large answer and then vanish leave the server serving', async () => {
@@ -246,7 +246,7 @@ describe('wire: clients that leave', () => {
     const { raw } = await exchange([`GET /segments/list HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\r\n\r\n`])
     expect(raw).toBe('')
     expect((await fetchText('/segments/list')).status).toBe(200)
-    expect(braze.journal.list({ path: '/segments/list' }).map(e => e.status)).toEqual([null, 200])
+    expect(braze.journal.list({ path: '/segments/list' }).entries.map(e => e.status)).toEqual([null, 200])
   })
 })
 

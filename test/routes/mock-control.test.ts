@@ -46,7 +46,7 @@ describe('/_mock/ control routes', () => {
   it('answers each route with its status and whole body', async () => {
     const mock = await start()
     await braze(mock, '/segments/list')
-    const entry = mock.journal.list()[0]!
+    const entry = mock.journal.list().entries[0]!
     expect(await call(mock, 'GET', '/_mock/journal')).toEqual({
       status: 200, type: 'application/json', body: { entries: [entry], size: 1, capacity: 1000, dropped: 0 },
     })
@@ -72,7 +72,8 @@ describe('/_mock/ control routes', () => {
   describe('validates bodies and queries: 400 with a message that names the field', () => {
     it.each<[string, string, unknown, string]>([
       ['/_mock/clock/pin', 'POST', {}, 'body/at is required'],
-      ['/_mock/clock/pin', 'POST', { at: 5 }, 'body/at expected string'],
+      ['/_mock/clock/pin', 'POST', { at: true }, 'body/at must be a string or an integer'],
+      ['/_mock/clock/pin', 'POST', { at: 1.5 }, 'body/at expected integer'],
       ['/_mock/clock/pin', 'POST', { at: 'noon' }, 'body/at must be an ISO 8601 instant, between 0001-01-02 and 9999-12-31'],
       ['/_mock/clock/pin', 'POST', { at: NOW_ISO, zone: 'UTC' }, 'body/zone is not a known property'],
       ['/_mock/clock/advance', 'POST', {}, 'body/by is required'],
@@ -107,9 +108,30 @@ describe('/_mock/ control routes', () => {
     ])('%s %j', async (url, method, body, message) => {
       const mock = await start()
       expect(await call(mock, method, url, body)).toEqual({ status: 400, type: 'application/json', body: { message } })
-      expect(mock.faults.list()).toEqual([])
-      expect(mock.overrides.list()).toEqual([])
+      expect(mock.faults.list().faults).toEqual([])
+      expect(mock.overrides.list().overrides).toEqual([])
       expect(mock.clock.get().now).toBe(NOW_ISO)
+    })
+  })
+
+  describe('a body that is not JSON', () => {
+    // Regression: these answered {"message":"Bad Request"} and nothing more.
+    it.each([
+      ['/_mock/faults', '{"path": "*", effect: {}}', 'body must be JSON; what was sent does not parse as JSON'],
+      ['/_mock/clock/pin', 'at=2026-11-24', 'body must be JSON; what was sent does not parse as JSON'],
+      ['/_mock/reset', '', 'body must be JSON; it is empty, but its content-type says application/json (send {} or no content-type)'],
+    ])('POST %s %j', async (url, payload, message) => {
+      const mock = await start()
+      const response = await mock.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload })
+      expect({ status: response.statusCode, body: response.json() as unknown }).toStrictEqual({ status: 400, body: { message } })
+      expect(mock.faults.list().faults).toEqual([])
+      expect(mock.clock.get().now).toBe(NOW_ISO)
+    })
+
+    it('leaves a Braze path\'s answer as it was', async () => {
+      const mock = await start()
+      const withJunk = await mock.app.inject({ method: 'POST', url: '/segments/list', headers: { 'content-type': 'application/json' }, payload: '{' })
+      expect({ status: withJunk.statusCode, body: withJunk.body }).toStrictEqual({ status: 404, body: '{"message":"Not Found"}' })
     })
   })
 
@@ -159,19 +181,19 @@ describe('/_mock/ control routes', () => {
       ['the token with a suffix', { authorization: `Bearer ${TOKEN}x` }],
     ])('refuses every route with %s: 401, and nothing changes', async (_label, headers) => {
       const mock = await start({ controlToken: TOKEN })
-      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       for (const [method, url, body] of ROUTES) {
         expect(await call(mock, method, url, body, headers), `${method} ${url}`).toEqual({
           status: 401, type: 'application/json', body: { message: 'Invalid control token' },
         })
       }
-      expect(mock.faults.list()).toHaveLength(1)
+      expect(mock.faults.list().faults).toHaveLength(1)
       expect(mock.clock.get().now).toBe(NOW_ISO)
     })
 
     it('serves every route with the token (the scheme in any case)', async () => {
       const mock = await start({ controlToken: TOKEN })
-      mock.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      mock.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       mock.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-19': 1 } }) // another bucket: POST adds, not replaces
       for (const [i, [method, url, body]] of ROUTES.entries()) {
         const scheme = i % 2 === 0 ? 'Bearer' : 'bearer'
@@ -192,7 +214,7 @@ describe('/_mock/ control routes', () => {
       const control = overHttp(TOKEN)(mock)
       await control.faults.add({ path: '/segments/list', effect: { type: 'status', status: 504 } })
       expect((await braze(mock, '/segments/list')).status).toBe(504)
-      expect((await control.journal.list()).map(e => e.status)).toEqual([504])
+      expect((await control.journal.list()).entries.map(e => e.status)).toEqual([504])
       await control.reset()
       expect((await braze(mock, '/segments/list')).status).toBe(200)
       await expect(overHttp('wrong')(mock).clock.get()).rejects.toMatchObject({ statusCode: 401, message: 'Invalid control token' })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseEndingAt } from '../../src/world/ending-at.js'
+import { endingAtOutsideRange, parseEndingAt } from '../../src/world/ending-at.js'
 import { ZoneCalendar } from '../../src/world/zone-calendar.js'
 
 const utc = new ZoneCalendar('UTC')
@@ -89,6 +89,15 @@ describe('parseEndingAt: accepted forms (BRAZE.md, section 4)', () => {
     expect(parseEndingAt('9999-12-31T00:00:00.001Z', utc)).toBeUndefined()
     // Regression: this was taken, and its last day read 10000-01-01.
     expect(parseEndingAt('9999-12-31T23:59:59-18:00', utc)).toBeUndefined()
+  })
+
+  it('tells a form outside that range from one that is not an accepted form', () => {
+    for (const text of ['0000-02-01', '0001-01-01', '9999-12-31T23:59:59-18:00', '9999-12-31T00:00:00.001Z']) {
+      expect(endingAtOutsideRange(text, utc), text).toBe(true)
+    }
+    for (const text of ['2023-02-29', '10000-01-01', 'now', '2026-11-23']) expect(endingAtOutsideRange(text, utc), text).toBe(false)
+    // A date alone starts in the workspace's zone: 9999-12-31 in Kolkata starts before the end of the range.
+    expect(endingAtOutsideRange('9999-12-31', kolkata)).toBe(false)
   })
 })
 

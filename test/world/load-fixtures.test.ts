@@ -86,6 +86,12 @@ describe('loadFixtures: a directory', () => {
     })
   })
 
+  it('names the files it read, so that a file gone later can be told from a part left out', async () => {
+    const dir = await fixtureDir({ 'workspaces.json': WORKSPACES, 'api-keys.json': [], 'notes.txt': 'x' })
+    expect((await loadFixtures(dir)).files).toStrictEqual([join(dir, 'workspaces.json'), join(dir, 'api-keys.json')])
+    expect((await loadFixtures({ workspaces: WORKSPACES })).files).toStrictEqual([])
+  })
+
   it('defaults the parts a directory leaves out to empty lists', async () => {
     const { set } = await loadFixtures(await fixtureDir({ 'workspaces.json': WORKSPACES }))
     expect(set.apps).toEqual([])
@@ -161,6 +167,15 @@ describe('loadFixtures: invalid content names the file, the JSON pointer and the
       'segments.json', '/0/updated_at', 'must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got "2020-02-01 10:00")'],
     ['a bad emulator now', { 'workspaces.json': WORKSPACES, 'emulator.json': { now: 'soon' } },
       'emulator.json', '/now', 'must be an ISO 8601 date-time, e.g. 2025-03-01T09:30:00Z (got "soon")'],
+    // Regression: these said "must be an ISO 8601 date-time ... (got undefined)".
+    ['an app without created_at', { 'workspaces.json': WORKSPACES, 'apps.json': [{ id: 'a1', workspace_id: 'w1' }] },
+      'apps.json', '/0/created_at', 'is required'],
+    ['a segment without created_at', { 'workspaces.json': WORKSPACES, 'segments.json': [{ id: 's1', workspace_id: 'w1', name: 'S' }] },
+      'segments.json', '/0/created_at', 'is required'],
+    ['a key without permissions', { 'workspaces.json': WORKSPACES, 'api-keys.json': [{ key: 'k', workspace_id: 'w1' }] },
+      'api-keys.json', '/0/permissions', 'is required'],
+    ['a created_at outside the range', { 'workspaces.json': WORKSPACES, 'apps.json': [{ id: 'a1', workspace_id: 'w1', created_at: '0000-06-01' }] },
+      'apps.json', '/0/created_at', 'must be between 0001-01-02 and 9999-12-31 (UTC) (got "0000-06-01")'],
   ])('%s', async (_, files, file, path, reason) => {
     const dir = await fixtureDir(files)
     const error = await failure(dir)

@@ -1,12 +1,13 @@
 // The two ways to drive an emulator's control plane, behind one interface, so the same scenarios
 // (test/control/scenarios.ts) run through the in-process API (test/index.test.ts) and through HTTP under
-// /_mock/ (test/routes/mock-control.test.ts). Both throw { statusCode, message } when the emulator refuses.
+// /_mock/ (test/routes/mock-control.test.ts). Both answer the same bodies, and both throw
+// { statusCode, message } when the emulator refuses: the in-process driver only awaits what the API returns.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { BUILT_IN_FIXTURES, startEmulator, type StartOptions } from '../../../src/index.js'
-import type { BrazeMock, ClockView, FaultRule, FaultRuleBody, JournalEntry, OverrideBody, OverrideView, ReloadView } from '../../../src/index.js'
+import type { BrazeMock, ClockView, FaultRule, FaultRuleBody, JournalView, OverrideBody, OverrideView, ReloadView, Status } from '../../../src/index.js'
 import { BUILT_IN, NOW } from '../../helpers.js'
 
 export interface DriverJournalFilter {
@@ -19,30 +20,30 @@ export interface DriverJournalFilter {
 }
 
 export interface ControlDriver {
-  reset (): Promise<void>
+  reset (): Promise<Status<'reset'>>
   reload (): Promise<ReloadView>
   readonly clock: {
     get (): Promise<ClockView>
-    pin (at: string): Promise<ClockView>
+    /** An instant as text, or ms since the epoch: both doors take both. */
+    pin (at: string | number): Promise<ClockView>
     advance (by: string | number): Promise<ClockView>
     release (): Promise<ClockView>
   }
   readonly journal: {
-    list (filter?: DriverJournalFilter): Promise<JournalEntry[]>
-    dropped (): Promise<number>
-    clear (): Promise<void>
+    list (filter?: DriverJournalFilter): Promise<JournalView>
+    clear (): Promise<Status<'cleared'>>
   }
   readonly faults: {
     add (rule: FaultRuleBody): Promise<FaultRule>
-    list (): Promise<FaultRule[]>
-    remove (id: string): Promise<boolean>
-    clear (): Promise<void>
+    list (): Promise<{ faults: FaultRule[] }>
+    remove (id: string): Promise<Status<'removed'>>
+    clear (): Promise<Status<'cleared'>>
   }
   readonly overrides: {
-    set (body: OverrideBody): Promise<OverrideView[]>
-    list (): Promise<OverrideView[]>
-    remove (id: string): Promise<boolean>
-    clear (): Promise<void>
+    set (body: OverrideBody): Promise<{ overrides: OverrideView[] }>
+    list (): Promise<{ overrides: OverrideView[] }>
+    remove (id: string): Promise<Status<'removed'>>
+    clear (): Promise<Status<'cleared'>>
   }
 }
 
@@ -50,7 +51,7 @@ export type DriverFactory = (mock: BrazeMock) => ControlDriver
 
 /** The in-process API, made async so it reads like the HTTP driver. */
 export const inProcess: DriverFactory = (mock) => ({
-  reset: async () => { mock.reset() },
+  reset: async () => mock.reset(),
   reload: () => mock.reload(),
   clock: {
     get: async () => mock.clock.get(),
@@ -60,20 +61,19 @@ export const inProcess: DriverFactory = (mock) => ({
   },
   journal: {
     list: async (filter) => mock.journal.list(filter),
-    dropped: async () => mock.journal.dropped,
-    clear: async () => { mock.journal.clear() },
+    clear: async () => mock.journal.clear(),
   },
   faults: {
     add: async (rule) => mock.faults.add(rule),
     list: async () => mock.faults.list(),
     remove: async (id) => mock.faults.remove(id),
-    clear: async () => { mock.faults.clear() },
+    clear: async () => mock.faults.clear(),
   },
   overrides: {
     set: async (body) => mock.overrides.set(body),
     list: async () => mock.overrides.list(),
     remove: async (id) => mock.overrides.remove(id),
-    clear: async () => { mock.overrides.clear() },
+    clear: async () => mock.overrides.clear(),
   },
 })
 
@@ -98,17 +98,8 @@ export function overHttp (token?: string): DriverFactory {
       if (!response.ok) throw new ControlFailure(response.status, json.message ?? '')
       return json
     }
-    const removed = async (path: string) => {
-      try {
-        await call('DELETE', path)
-        return true
-      } catch (error) {
-        if (error instanceof ControlFailure && error.statusCode === 404) return false
-        throw error
-      }
-    }
     return {
-      reset: async () => { await call('POST', '/_mock/reset') },
+      reset: () => call('POST', '/_mock/reset'),
       reload: () => call('POST', '/_mock/fixtures/reload'),
       clock: {
         get: () => call('GET', '/_mock/clock'),
@@ -117,24 +108,23 @@ export function overHttp (token?: string): DriverFactory {
         release: () => call('POST', '/_mock/clock/release'),
       },
       journal: {
-        list: async (filter = {}) => {
+        list: (filter = {}) => {
           const query = new URLSearchParams(Object.entries(filter).map(([name, value]): [string, string] => [name, String(value)]))
-          return (await call<{ entries: JournalEntry[] }>('GET', `/_mock/journal?${query}`)).entries
+          return call('GET', `/_mock/journal?${query}`)
         },
-        dropped: async () => (await call<{ dropped: number }>('GET', '/_mock/journal')).dropped,
-        clear: async () => { await call('DELETE', '/_mock/journal') },
+        clear: () => call('DELETE', '/_mock/journal'),
       },
       faults: {
         add: (rule) => call('POST', '/_mock/faults', rule),
-        list: async () => (await call<{ faults: FaultRule[] }>('GET', '/_mock/faults')).faults,
-        remove: (id) => removed(`/_mock/faults/${encodeURIComponent(id)}`),
-        clear: async () => { await call('DELETE', '/_mock/faults') },
+        list: () => call('GET', '/_mock/faults'),
+        remove: (id) => call('DELETE', `/_mock/faults/${encodeURIComponent(id)}`),
+        clear: () => call('DELETE', '/_mock/faults'),
       },
       overrides: {
-        set: async (body) => (await call<{ overrides: OverrideView[] }>('POST', '/_mock/overrides', body)).overrides,
-        list: async () => (await call<{ overrides: OverrideView[] }>('GET', '/_mock/overrides')).overrides,
-        remove: (id) => removed(`/_mock/overrides/${encodeURIComponent(id)}`),
-        clear: async () => { await call('DELETE', '/_mock/overrides') },
+        set: (body) => call('POST', '/_mock/overrides', body),
+        list: () => call('GET', '/_mock/overrides'),
+        remove: (id) => call('DELETE', `/_mock/overrides/${encodeURIComponent(id)}`),
+        clear: () => call('DELETE', '/_mock/overrides'),
       },
     }
   }

@@ -50,6 +50,7 @@ function socketError (mock: BrazeMock, path: string): Promise<NodeJS.ErrnoExcept
 }
 
 const errorBody = (message: string) => JSON.stringify({ message })
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Registers the scenarios; `startOptions` are added to every emulator (a control token, say). */
 export function controlScenarios (door: string, driverOf: DriverFactory, startOptions: Partial<StartOptions> = {}): void {
@@ -84,14 +85,14 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
 
       expect((await a.control.clock.get()).now).toBe(NOW_ISO)
       expect((await b.control.clock.get()).now).toBe('2026-06-01T08:30:00.000Z')
-      expect(await b.control.faults.list()).toEqual([])
-      expect(await c.control.faults.list()).toEqual([])
-      expect(await a.control.overrides.list()).toEqual([])
-      expect(await b.control.overrides.list()).toEqual([])
+      expect((await b.control.faults.list()).faults).toEqual([])
+      expect((await c.control.faults.list()).faults).toEqual([])
+      expect((await a.control.overrides.list()).overrides).toEqual([])
+      expect((await b.control.overrides.list()).overrides).toEqual([])
       // a: one faulted request; b: one; c: the untouched one and the overridden one.
-      expect((await a.control.journal.list()).map(e => e.status)).toEqual([503])
-      expect((await b.control.journal.list()).map(e => e.status)).toEqual([200])
-      expect((await c.control.journal.list()).map(e => e.status)).toEqual([200, 200])
+      expect((await a.control.journal.list()).entries.map(e => e.status)).toEqual([503])
+      expect((await b.control.journal.list()).entries.map(e => e.status)).toEqual([200])
+      expect((await c.control.journal.list()).entries.map(e => e.status)).toEqual([200, 200])
     })
   })
 
@@ -110,31 +111,31 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       expect((await braze(mock, path, 'k')).status).toBe(429)
       await control.faults.add({ path: '*', effect: { type: 'status', status: 500 } })
       await control.overrides.set({ app_id: 'a', values: { '2026-11-23': 7 } })
-      expect((await control.journal.list()).length).toBe(4)
+      expect((await control.journal.list()).entries.length).toBe(4)
 
       await control.reset()
-      expect(await control.journal.list()).toEqual([])
-      expect(await control.faults.list()).toEqual([])
-      expect(await control.overrides.list()).toEqual([])
+      expect((await control.journal.list()).entries).toEqual([])
+      expect((await control.faults.list()).faults).toEqual([])
+      expect((await control.overrides.list()).overrides).toEqual([])
       expect(await control.clock.get()).toEqual(clockAtStart)
 
       const again = await braze(mock, path, 'k')
       expect(again.status).toBe(first.status)
       expect(again.text).toBe(first.text)
       expect(limits(again)).toEqual(limits(first))
-      expect((await control.journal.list()).map(e => e.seq)).toEqual([1])
+      expect((await control.journal.list()).entries.map(e => e.seq)).toEqual([1])
     })
 
     it('numbers the journal, faults and overrides from 1 again', async () => {
       const { mock, control } = await start()
-      await control.faults.add({ path: '/nowhere', effect: { type: 'drop' } })
+      await control.faults.add({ path: '/segments/details', effect: { type: 'drop' } })
       await control.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } })
       await braze(mock, LIST)
       await control.reset()
-      expect((await control.faults.add({ path: '/nowhere', effect: { type: 'drop' } })).id).toBe('fault-1')
-      expect((await control.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } }))[0]!.override_id).toBe('override-1')
+      expect((await control.faults.add({ path: '/segments/details', effect: { type: 'drop' } })).id).toBe('fault-1')
+      expect((await control.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1 } })).overrides[0]!.override_id).toBe('override-1')
       await braze(mock, LIST)
-      expect((await control.journal.list())[0]!.seq).toBe(1)
+      expect((await control.journal.list()).entries[0]!.seq).toBe(1)
     })
 
     it('returns a clock that started on real time to real time', async () => {
@@ -152,7 +153,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const denied = await braze(mock, `${LIST}?page=1`, 'not-a-key')
       await control.faults.add({ path: '/segments/details', effect: { type: 'status', status: 502 } })
       const faulted = await braze(mock, DETAILS, harbor.keys.full)
-      expect(await control.journal.list()).toEqual([
+      expect((await control.journal.list()).entries).toEqual([
         {
           seq: 1,
           time: NOW_ISO,
@@ -188,7 +189,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
           fault: 'fault-1',
         },
       ])
-      const text = JSON.stringify(await control.journal.list())
+      const text = JSON.stringify((await control.journal.list()).entries)
       for (const key of [lumen.keys.full, harbor.keys.full, 'not-a-key']) expect(text).not.toContain(key)
     })
 
@@ -196,7 +197,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const { mock, control } = await start()
       await fetch(`${mock.url}/_mock/health`)
       await control.clock.get()
-      expect(await control.journal.list()).toEqual([])
+      expect((await control.journal.list()).entries).toEqual([])
     })
 
     it('filters by path, status, time on the emulator\'s clock and count, and clears', async () => {
@@ -209,7 +210,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       await braze(mock, '/nowhere') // 13:30, 404
 
       const seqs = async (filter: Parameters<ControlDriver['journal']['list']>[0]) =>
-        (await control.journal.list(filter)).map(e => e.seq)
+        (await control.journal.list(filter)).entries.map(e => e.seq)
       expect(await seqs({})).toEqual([1, 2, 3, 4])
       expect(await seqs({ path: LIST })).toEqual([1, 2])
       expect(await seqs({ status: 200 })).toEqual([1, 3])
@@ -220,10 +221,10 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       expect(await seqs({ path: LIST, since: '2026-11-23T13:00:00Z' })).toEqual([2])
       expect(await seqs({ limit: 2 })).toEqual([3, 4])
       expect(await seqs({ status: 200, limit: 1 })).toEqual([3])
-      expect((await control.journal.list({ since: '2026-11-23T13:30:00Z' }))[0]!.time).toBe('2026-11-23T13:30:00.000Z')
+      expect((await control.journal.list({ since: '2026-11-23T13:30:00Z' })).entries[0]!.time).toBe('2026-11-23T13:30:00.000Z')
 
       await control.journal.clear()
-      expect(await control.journal.list()).toEqual([])
+      expect((await control.journal.list()).entries).toEqual([])
       await braze(mock, LIST)
       expect(await seqs({})).toEqual([1])
     })
@@ -231,18 +232,18 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
     it('keeps only the newest journalSize entries and counts the dropped ones', async () => {
       const { mock, control } = await start({ journalSize: 3 })
       for (let page = 0; page < 5; page++) await braze(mock, `${LIST}?page=${page}`)
-      const entries = await control.journal.list()
+      const entries = (await control.journal.list()).entries
       expect(entries.map(e => [e.seq, e.query.page])).toEqual([[3, '2'], [4, '3'], [5, '4']])
-      expect(await control.journal.dropped()).toBe(2)
+      expect((await control.journal.list()).dropped).toBe(2)
       await control.journal.clear()
-      expect(await control.journal.dropped()).toBe(0)
+      expect((await control.journal.list()).dropped).toBe(0)
     })
 
     it('keeps nothing with a journalSize of 0', async () => {
       const { mock, control } = await start({ journalSize: 0 })
       await braze(mock, LIST)
-      expect(await control.journal.list()).toEqual([])
-      expect(await control.journal.dropped()).toBe(0)
+      expect((await control.journal.list()).entries).toEqual([])
+      expect((await control.journal.list()).dropped).toBe(0)
     })
   })
 
@@ -278,7 +279,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       // Timers may fire up to a millisecond early; never assert an upper bound.
       expect(performance.now() - started).toBeGreaterThanOrEqual(149)
       expect(answer.status).toBe(200)
-      expect((await control.journal.list())[0]!.fault).toBe('fault-1')
+      expect((await control.journal.list()).entries[0]!.fault).toBe('fault-1')
     })
 
     it('adds a latency from a range', async () => {
@@ -296,7 +297,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const error = await socketError(mock, LIST)
       expect(['ECONNRESET', 'EPIPE']).toContain(error.code)
       await expect(fetch(`${mock.url}${LIST}`, { headers: { authorization: `Bearer ${lumen.keys.full}` } })).rejects.toThrow(TypeError)
-      expect((await control.journal.list()).map(e => [e.status, e.fault])).toEqual([[null, 'fault-1'], [null, 'fault-1']])
+      expect((await control.journal.list()).entries.map(e => [e.status, e.fault])).toEqual([[null, 'fault-1'], [null, 'fault-1']])
       // The emulator still serves other paths.
       expect((await braze(mock, DETAILS)).status).toBe(200)
     })
@@ -328,7 +329,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const statuses = []
       for (let i = 0; i < 4; i++) statuses.push((await braze(mock, LIST)).status)
       expect(statuses).toEqual([503, 503, 200, 200])
-      expect(await control.faults.list()).toEqual([{ ...rule, matched: 4, applied: 2 }])
+      expect((await control.faults.list()).faults).toEqual([{ ...rule, matched: 4, applied: 2 }])
     })
 
     it('hits the same requests for the same seed, on two fresh emulators', async () => {
@@ -338,7 +339,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
         await control.faults.add({ ...rule, seed })
         const statuses = []
         for (let i = 0; i < 24; i++) statuses.push((await braze(mock, LIST)).status)
-        const [listed] = await control.faults.list()
+        const [listed] = (await control.faults.list()).faults
         expect(listed!.applied).toBe(statuses.filter(s => s === 503).length)
         return statuses
       }
@@ -358,7 +359,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       expect((await braze(mock, `/segments/details?segment_id=${lumen.segments.active7Days}`)).status).toBe(500)
       expect((await braze(mock, ALL_SESSIONS)).status).toBe(200)
       expect((await braze(mock, IOS_SESSIONS)).status).toBe(502)
-      expect((await control.faults.list()).map(r => [r.id, r.matched, r.applied])).toEqual([['fault-1', 1, 1], ['fault-2', 1, 1]])
+      expect((await control.faults.list()).faults.map(r => [r.id, r.matched, r.applied])).toEqual([['fault-1', 1, 1], ['fault-2', 1, 1]])
     })
 
     it('matches a path written with or without a trailing slash, as Braze routes them', async () => {
@@ -373,7 +374,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const answer = await braze(mock, LIST, 'not-a-key')
       expect(answer.status).toBe(401)
       expect(answer.text).toBe(errorBody('Invalid API key: not-a-key'))
-      expect((await control.faults.list())[0]).toMatchObject({ matched: 0, applied: 0 })
+      expect((await control.faults.list()).faults[0]).toMatchObject({ matched: 0, applied: 0 })
     })
 
     it('refuses rules on the emulator\'s own paths, and * leaves them alone', async () => {
@@ -390,9 +391,25 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       expect((await control.clock.get()).now).toBe(NOW_ISO)
     })
 
-    it('accepts a Braze-looking path that merely starts like /_mock', async () => {
+    it('refuses a rule on a path no route serves, naming the paths a rule may match', async () => {
+      // Regression: /segment/list (a typo) was accepted and never fired.
+      const { mock, control } = await start()
+      for (const path of ['/segment/list', '/_mockery', '/segments/List', '/segments/list?page=1', '/segments/lis%74', '/']) {
+        const refused = await control.faults.add({ path, effect: { type: 'drop' } }).then(() => undefined, (error: unknown) => error)
+        expect(refused, path).toMatchObject({ statusCode: 400 })
+        const { message } = refused as Error
+        expect(message).toMatch(new RegExp(`^path: no Braze route serves ${escapeRegExp(JSON.stringify(path))}; a rule may match \\*, /`))
+        for (const served of [LIST, '/segments/details', '/segments/data_series', '/sessions/data_series']) expect(message).toContain(served)
+      }
+      expect((await control.faults.list()).faults).toEqual([])
+      expect((await braze(mock, LIST)).status).toBe(200)
+    })
+
+    it('accepts every Braze path, with or without a trailing slash, and *', async () => {
       const { control } = await start()
-      expect((await control.faults.add({ path: '/_mockery', effect: { type: 'drop' } })).path).toBe('/_mockery')
+      for (const path of ['*', LIST, `${LIST}/`, '/segments/details', '/segments/data_series', '/sessions/data_series/']) {
+        expect((await control.faults.add({ path, effect: { type: 'drop' } })).path).toBe(path)
+      }
     })
 
     it('lists, removes and clears rules', async () => {
@@ -410,13 +427,13 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
         matched: 0,
         applied: 0,
       })
-      expect(await control.faults.list()).toEqual([a, b])
-      expect(await control.faults.remove('fault-1')).toBe(true)
-      expect(await control.faults.remove('fault-1')).toBe(false)
-      expect(await control.faults.list()).toEqual([b])
+      expect((await control.faults.list()).faults).toEqual([a, b])
+      expect(await control.faults.remove('fault-1')).toEqual({ status: 'removed' })
+      await expect(control.faults.remove('fault-1')).rejects.toMatchObject({ statusCode: 404, message: 'no fault rule fault-1' })
+      expect((await control.faults.list()).faults).toEqual([b])
       expect((await braze(mock, LIST)).status).toBe(200)
       await control.faults.clear()
-      expect(await control.faults.list()).toEqual([])
+      expect((await control.faults.list()).faults).toEqual([])
     })
   })
 
@@ -424,12 +441,12 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
     it('sets a spike and a zero day on a segment', async () => {
       const { mock, control } = await start()
       const before = points(await braze(mock, SEGMENT_SERIES))
-      const set = await control.overrides.set({ segment_id: lumen.segments.allUsers, values: { '2026-11-20': 9_000_000, '2026-11-21': 0 } })
+      const set = (await control.overrides.set({ segment_id: lumen.segments.allUsers, values: { '2026-11-20': 9_000_000, '2026-11-21': 0 } })).overrides
       expect(set).toEqual([
         { override_id: 'override-1', entity: 'segment', id: lumen.segments.allUsers, metric: 'size', unit: 'day', time: '2026-11-20', value: 9_000_000 },
         { override_id: 'override-2', entity: 'segment', id: lumen.segments.allUsers, metric: 'size', unit: 'day', time: '2026-11-21', value: 0 },
       ])
-      expect(await control.overrides.list()).toEqual(set)
+      expect((await control.overrides.list()).overrides).toEqual(set)
       expect(points(await braze(mock, SEGMENT_SERIES))).toEqual([
         before[0], { time: '2026-11-20', size: 9_000_000 }, { time: '2026-11-21', size: 0 }, before[3],
       ])
@@ -480,7 +497,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const error = await control.overrides.set({ app_id: lumen.apps.ios, ...second }).then(() => undefined, (e: unknown) => e)
       expect(error).toMatchObject({ statusCode: 400 })
       expect((error as Error).message.startsWith(message)).toBe(true)
-      expect(await control.overrides.list()).toHaveLength(1)
+      expect((await control.overrides.list()).overrides).toHaveLength(1)
     })
 
     it('refuses a bucket before the entity existed, saying why', async () => {
@@ -490,7 +507,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
         message: expect.stringMatching(/^values: 2001-01-01 is before app "[^"]+" existed \(created \d{4}-.*\); its series reads 0 there whatever is set$/),
       })
       await expect(control.overrides.set({ segment_id: lumen.segments.holidayCampaign, values: { '2026-11-09': 5 } })).rejects.toMatchObject({ statusCode: 400 })
-      expect(await control.overrides.list()).toEqual([])
+      expect((await control.overrides.list()).overrides).toEqual([])
     })
 
     it('replaces a bucket set twice, removes one and clears all', async () => {
@@ -498,14 +515,14 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const original = await braze(mock, SEGMENT_SERIES)
       await control.overrides.set({ segment_id: lumen.segments.allUsers, values: { '2026-11-20': 1 } })
       await control.overrides.set({ segment_id: lumen.segments.allUsers, values: { '2026-11-20': 2, '2026-11-21': 3 } })
-      expect((await control.overrides.list()).map(o => [o.override_id, o.time, o.value])).toEqual([
+      expect((await control.overrides.list()).overrides.map(o => [o.override_id, o.time, o.value])).toEqual([
         ['override-2', '2026-11-20', 2], ['override-3', '2026-11-21', 3],
       ])
-      expect(await control.overrides.remove('override-2')).toBe(true)
-      expect(await control.overrides.remove('override-2')).toBe(false)
+      expect(await control.overrides.remove('override-2')).toEqual({ status: 'removed' })
+      await expect(control.overrides.remove('override-2')).rejects.toMatchObject({ statusCode: 404, message: 'no override override-2' })
       expect(valueAt(await braze(mock, SEGMENT_SERIES), '2026-11-21')).toBe(3)
       await control.overrides.clear()
-      expect(await control.overrides.list()).toEqual([])
+      expect((await control.overrides.list()).overrides).toEqual([])
       expect((await braze(mock, SEGMENT_SERIES)).text).toBe(original.text)
     })
 
@@ -531,13 +548,13 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
     ] as const)('refuses %j: %s', async (body, message) => {
       const { control } = await start()
       await expect(control.overrides.set(body)).rejects.toMatchObject({ statusCode: 400, message })
-      expect(await control.overrides.list()).toEqual([])
+      expect((await control.overrides.list()).overrides).toEqual([])
     })
 
     it('sets none of a batch when one bucket is bad', async () => {
       const { control } = await start()
       await expect(control.overrides.set({ app_id: lumen.apps.ios, values: { '2026-11-20': 1, later: 2 } })).rejects.toMatchObject({ statusCode: 400 })
-      expect(await control.overrides.list()).toEqual([])
+      expect((await control.overrides.list()).overrides).toEqual([])
     })
   })
 
@@ -546,6 +563,9 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       const { control } = await start()
       expect(await control.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
       expect(await control.clock.pin('2026-06-01T08:30:00+02:00')).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
+      // Every form ending_at accepts, the docs' one-digit hour offset included, and ms since the epoch.
+      expect(await control.clock.pin('2026-06-01T01:30:00-5:00')).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
+      expect(await control.clock.pin(Date.UTC(2026, 5, 1, 6, 30))).toEqual({ mode: 'pinned', now: '2026-06-01T06:30:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance('PT1H30M')).toEqual({ mode: 'pinned', now: '2026-06-01T08:00:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance('P1D')).toEqual({ mode: 'pinned', now: '2026-06-02T08:00:00.000Z', offset_ms: 0 })
       expect(await control.clock.advance(60_000)).toEqual({ mode: 'pinned', now: '2026-06-02T08:01:00.000Z', offset_ms: 0 })
@@ -591,6 +611,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       await expect(control.clock.pin('+010000-01-01T00:00:00Z')).rejects.toMatchObject(notAnInstant)
       await expect(control.clock.pin('0000-01-01T00:00:00Z')).rejects.toMatchObject(notAnInstant)
       await expect(control.clock.pin('9999-12-31T12:00:00Z')).rejects.toMatchObject(notAnInstant)
+      await expect(control.clock.pin(Date.UTC(10000, 0, 1))).rejects.toMatchObject(outside)
       expect(await control.clock.get()).toEqual({ mode: 'pinned', now: NOW_ISO, offset_ms: 0 })
       expect((await braze(mock, '/sessions/data_series?length=1')).status).toBe(200)
     })
