@@ -1,6 +1,10 @@
 // Every Braze endpoint the emulator serves, in the order the OpenAPI document lists them. Adding one is a
 // definition file (see define.ts) and a line here; nothing else in src/ needs to know.
+import { customAttributes } from './custom-attributes.js'
 import type { AnyEndpoint } from './define.js'
+import { events } from './events.js'
+import { eventsList } from './events-list.js'
+import { purchasesProductList } from './purchases-product-list.js'
 import { segmentsDataSeries } from './segments-data-series.js'
 import { segmentsDetails } from './segments-details.js'
 import { segmentsList } from './segments-list.js'
@@ -11,4 +15,8 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   segmentsDetails,
   segmentsDataSeries,
   sessionsDataSeries,
+  eventsList,
+  events,
+  customAttributes,
+  purchasesProductList,
 ]
