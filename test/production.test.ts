@@ -202,7 +202,7 @@ describe('the packed package', () => {
 
   it('prints its version and its help', async () => {
     const version = await npx(['--version'])
-    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' })
+    expect(version).toMatchObject({ code: 0, stdout: '0.2.0\n' })
     const help = await npx(['--help'])
     expect(help.code).toBe(0)
     for (const flag of ['--port', '--host', '--fixtures', '--seed', '--now', '--api-key', '--log-level', '--help', '--version']) {

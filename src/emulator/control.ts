@@ -117,7 +117,7 @@ export class Control {
     const metric = this.#metricOf(entity, body.metric ?? DEFAULT_METRICS[entity])
     if (unit === 'hour' && !metric.hours) {
       const hourly = [...new Set(this.#metrics.filter(m => m.hours).map(m => `${m.entity}s`))].join(', ')
-      rejected(`unit: a ${entity}'s ${metric.id} is daily; hour overrides are for ${hourly}`)
+      rejected(`unit: a${/^[aeiou]/.test(entity) ? 'n' : ''} ${entity}'s ${metric.id} is daily; hour overrides are for ${hourly}`)
     }
     const workspace = this.#workspaceOf(entity, id)
     const createdAt = entity === 'app' ? workspace.appsById.get(id)!.createdAt : workspace.segmentsById.get(id)!.createdAt

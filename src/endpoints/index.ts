@@ -3,8 +3,15 @@
 import { customAttributes } from './custom-attributes.js'
 import type { AnyEndpoint } from './define.js'
 import { events } from './events.js'
+import { eventsDataSeries } from './events-data-series.js'
 import { eventsList } from './events-list.js'
+import { kpiDau } from './kpi-dau.js'
+import { kpiMau } from './kpi-mau.js'
+import { kpiNewUsers } from './kpi-new-users.js'
+import { kpiUninstalls } from './kpi-uninstalls.js'
 import { purchasesProductList } from './purchases-product-list.js'
+import { purchasesQuantitySeries } from './purchases-quantity-series.js'
+import { purchasesRevenueSeries } from './purchases-revenue-series.js'
 import { segmentsDataSeries } from './segments-data-series.js'
 import { segmentsDetails } from './segments-details.js'
 import { segmentsList } from './segments-list.js'
@@ -15,8 +22,15 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   segmentsDetails,
   segmentsDataSeries,
   sessionsDataSeries,
+  kpiNewUsers,
+  kpiDau,
+  kpiMau,
+  kpiUninstalls,
   eventsList,
   events,
+  eventsDataSeries,
   customAttributes,
   purchasesProductList,
+  purchasesQuantitySeries,
+  purchasesRevenueSeries,
 ]

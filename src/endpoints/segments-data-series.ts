@@ -25,7 +25,7 @@ export const segmentsDataSeries = defineEndpoint({
     const segment = segmentOf(workspace, query.segment_id)
     const end = endingAtOf(query.ending_at, workspace, series.now)
     const days = dayWindow(workspace.calendar, end, lengthOf(query.length))
-    const sizes = segmentSizeSeries(series, segment, days)
+    const sizes = segmentSizeSeries(series, workspace, segment, days)
     const data = new Array<{ time: string, size: number }>(days.length)
     for (let i = 0; i < days.length; i++) data[i] = { time: days[i]!.date, size: sizes[i]! }
     return { message: 'success', data }

@@ -2,13 +2,15 @@
 // generated entities added, lookups indexed and listings sorted, all once per (re)load.
 import { createHash } from 'node:crypto'
 import { hashString, mix } from './hash.js'
-import { ALL_PERMISSIONS, type AppFixture, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
+import { ALL_PERMISSIONS, type AppFixture, type Industry, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
 import { parseInstant } from './instant.js'
 import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
-import { nameSource as names, type NameSource } from './names.js'
+import { generatedAttributes, generatedEvents, generatedProducts, generatedSegment, nameSource as names, type NamedSegment, type NameSource } from './names.js'
+import { DEFAULT_RETENTION, type RetentionProfile, type SegmentDefinition } from './population/index.js'
+import { RetentionCurve } from './population/retention.js'
 import { POOL_NAMES, POOLS, type PoolName } from './pools.js'
 import { RandomStream } from './random-stream.js'
-import type { ApiKey, App, CustomAttribute, CustomEvent, Product, Segment, SegmentShape, Workspace, World } from './world.js'
+import type { ApiKey, App, CustomAttribute, CustomEvent, Product, Segment, Workspace, World } from './world.js'
 import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
 
 export interface WorldOptions {
@@ -62,19 +64,30 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   interface Draft {
     fixture: WorkspaceFixture
     key: number
+    calendar: ZoneCalendar
     apps: App[]
     segments: Segment[]
     events: CustomEvent[]
     products: Product[]
     attributes: CustomAttribute[]
   }
+  const calendars = options.calendars ?? new Map<string, ZoneCalendar>()
   const drafts = new Map<string, Draft>()
   set.workspaces.forEach((fixture, i) => {
     if (drafts.has(fixture.id)) fail('workspaces', `/${i}/id`, `duplicate workspace id ${JSON.stringify(fixture.id)}`)
     if (!isValidTimeZone(fixture.time_zone)) {
       fail('workspaces', `/${i}/time_zone`, `unknown IANA time zone ${JSON.stringify(fixture.time_zone)}`)
     }
-    drafts.set(fixture.id, { fixture, key: hashString(fixture.id), apps: [], segments: [], events: [], products: [], attributes: [] })
+    drafts.set(fixture.id, {
+      fixture,
+      key: hashString(fixture.id),
+      calendar: calendarFor(calendars, fixture.time_zone),
+      apps: [],
+      segments: [],
+      events: [],
+      products: [],
+      attributes: [],
+    })
   })
   const draftOf = (part: 'apps' | 'segments' | 'api_keys' | 'events' | 'products' | 'custom_attributes', i: number, id: string): Draft =>
     drafts.get(id) ?? fail(part, `/${i}/workspace_id`, `no workspace ${JSON.stringify(id)} in the workspaces`)
@@ -84,8 +97,13 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     if (appIds.has(fixture.id)) fail('apps', `/${i}/id`, `duplicate app id ${JSON.stringify(fixture.id)}`)
     appIds.add(fixture.id)
     const draft = draftOf('apps', i, fixture.workspace_id)
-    draft.apps.push(appFrom(fixture, draft.key, instant('apps', `/${i}/created_at`, fixture.created_at), names))
+    draft.apps.push(appFrom(fixture, draft, instant('apps', `/${i}/created_at`, fixture.created_at), names))
   })
+
+  for (const draft of drafts.values()) {
+    const generate = draft.fixture.generate
+    for (let i = 0; i < (generate?.apps ?? 0); i++) draft.apps.push(generatedApp(generate!.seed, draft, i, names))
+  }
 
   const segmentIds = new Set<string>()
   set.segments.forEach((fixture, i) => {
@@ -95,7 +113,9 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     const createdAt = instant('segments', `/${i}/created_at`, fixture.created_at)
     const updatedAt = fixture.updated_at === undefined ? createdAt : instant('segments', `/${i}/updated_at`, fixture.updated_at)
     if (updatedAt < createdAt) fail('segments', `/${i}/updated_at`, 'is before created_at')
-    draft.segments.push(segmentFrom(fixture, draft.key, createdAt, updatedAt, names))
+    const audience = audienceOf(fixture, draft.apps, draft.fixture.population,
+      (id) => fail('segments', `/${i}/audience/app_id`, `no app ${JSON.stringify(id)} in workspace ${JSON.stringify(draft.fixture.id)}`))
+    draft.segments.push(segmentFrom(fixture, draft.key, createdAt, updatedAt, audience, names))
   })
 
   // Catalogs: names are unique within a workspace (they are how clients ask), apps must be the workspace's own.
@@ -153,15 +173,45 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   for (const draft of drafts.values()) {
     const generate = draft.fixture.generate
     if (generate === undefined) continue
-    for (let i = 0; i < generate.apps; i++) draft.apps.push(generatedApp(generate.seed, draft, i, names))
     for (let i = 0; i < generate.segments; i++) {
-      draft.segments.push(new GeneratedSegment(generate.seed, draft.key, draft.fixture.population, i, names))
+      draft.segments.push(new GeneratedSegment(generate.seed, draft.key, draft.fixture.industry, i))
+    }
+    // Generated catalogs: named for the industry, never a name the fixtures already use, logged in every app.
+    const seed = [generate.seed, draft.key]
+    const industry = draft.fixture.industry
+    const taken = (items: ReadonlyArray<{ name: string }>) => new Set(items.map(item => item.name))
+    for (const event of generatedEvents(seed, industry, generate.events, taken(draft.events))) {
+      draft.events.push({
+        ...event,
+        status: 'Active',
+        includedInAnalyticsReport: false,
+        apps: draft.apps,
+        key: mix(draft.key, hashString(event.name)),
+      })
+    }
+    for (const product of generatedProducts(seed, industry, generate.products, taken(draft.products))) {
+      draft.products.push({
+        name: product.name,
+        priceCents: Math.round(product.price * 100),
+        rate: product.rate,
+        apps: draft.apps,
+        key: mix(draft.key, hashString(product.name)),
+      })
+    }
+    for (const attribute of generatedAttributes(seed, industry, generate.attributes, taken(draft.attributes))) {
+      draft.attributes.push({
+        name: attribute.name,
+        dataType: attribute.data_type,
+        arrayLength: attribute.array_length,
+        description: attribute.description,
+        status: 'Active',
+        tags: attribute.tags,
+      })
     }
   }
 
-  const calendars = options.calendars ?? new Map<string, ZoneCalendar>()
   const workspaces = new Map<string, Workspace>()
-  for (const [i, { fixture, apps, segments, events, products, attributes }] of [...drafts.values()].entries()) {
+  for (const [i, { fixture, calendar, apps, segments, events, products, attributes }] of [...drafts.values()].entries()) {
     events.sort(byName)
     products.sort(byName)
     attributes.sort(byName)
@@ -169,7 +219,7 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     workspaces.set(fixture.id, {
       id: fixture.id,
       name: fixture.name,
-      calendar: calendarFor(calendars, fixture.time_zone),
+      calendar,
       rateLimits: rateLimitsOf(fixture, (pointer, reason) => fail('workspaces', `/${i}${pointer}`, reason)),
       population: fixture.population,
       nonAnalyticsSegmentSessions: fixture.non_analytics_segment_sessions,
@@ -257,28 +307,66 @@ export function digestOf (key: string): Buffer {
   return createHash('sha256').update(key).digest()
 }
 
-function appFrom (fixture: AppFixture, workspaceKey: number, createdAt: number, names: NameSource): App {
-  const key = mix(workspaceKey, hashString(fixture.id))
+function appFrom (fixture: AppFixture, draft: { key: number, calendar: ZoneCalendar }, createdAt: number, names: NameSource): App {
+  const key = mix(draft.key, hashString(fixture.id))
   const { series } = fixture
+  const retention = { ...series.retention }
   return {
     id: fixture.id,
     name: fixture.name ?? names.appName([key], fixture.platform),
     platform: fixture.platform,
     createdAt,
     key,
-    shape: {
-      dailySessions: series.daily_sessions,
+    activity: {
+      launchDay: launchDayOf(draft.calendar, createdAt),
+      arrivals: series.new_users ?? arrivalsFor(series.daily_sessions, series.sessions_per_user, retention),
       growth: series.growth,
       weekly: series.weekly,
       peakWeekday: series.peak_weekday,
-      peakHour: series.peak_hour,
       noise: series.noise,
+      sessionsPerUser: series.sessions_per_user,
+      peakHour: series.peak_hour,
+      retention,
     },
   }
 }
 
+/**
+ * The first whole local day an app has users: the day it was created when that starts at its midnight, else
+ * the next. Its creation day then reads 0 in every hour, so no series needs to cut a day at the instant of
+ * creation, and the launch ramp starts on a whole day.
+ */
+function launchDayOf (calendar: ZoneCalendar, createdAt: number): number {
+  const day = calendar.dayContaining(createdAt)
+  return createdAt <= day.start ? day.index : day.index + 1
+}
+
+/**
+ * New users a day that give about `dailySessions` sessions a day once the app is mature: each arrival is
+ * active Σ r(k) days over its life (r: the retention curve) and opens `sessionsPerUser` sessions on each.
+ * Fixtures written before the simulation (daily_sessions alone) keep their scale this way.
+ */
+function arrivalsFor (dailySessions: number, sessionsPerUser: number, retention: RetentionProfile): number {
+  let activeDays = 0
+  for (const share of new RetentionCurve(retention).active) activeDays += share
+  return Math.round(dailySessions / (sessionsPerUser * activeDays))
+}
+
+/**
+ * A segment's audience: as its fixture says, with an app named by id resolved to its key; a segment written
+ * before audiences existed is a trait share of all users, its typical size over the workspace's population.
+ */
+function audienceOf (fixture: SegmentFixture, apps: readonly App[], population: number,
+  unknownApp: (id: string) => never): SegmentDefinition {
+  const audience = fixture.audience
+  if (audience === undefined) return { kind: 'trait', share: Math.min(1, fixture.series.size / population), drift: 0.05 }
+  if (audience.kind !== 'app') return audience
+  const app = apps.find(a => a.id === audience.app_id) ?? unknownApp(audience.app_id)
+  return { kind: 'app', appKey: app.key }
+}
+
 function segmentFrom (fixture: SegmentFixture, workspaceKey: number, createdAt: number, updatedAt: number,
-  names: NameSource): Segment {
+  audience: SegmentDefinition, names: NameSource): Segment {
   const key = mix(workspaceKey, hashString(fixture.id))
   const name = fixture.name ?? names.segmentName([key])
   return {
@@ -293,7 +381,7 @@ function segmentFrom (fixture: SegmentFixture, workspaceKey: number, createdAt: 
     analyticsTrackingEnabled: fixture.analytics_tracking_enabled,
     archived: fixture.archived,
     key,
-    shape: { ...fixture.series },
+    audience,
   }
 }
 
@@ -301,31 +389,45 @@ function describeSegment (name: string): string {
   return `Users who match the filters of "${name}"`
 }
 
-function generatedApp (seed: number, draft: { key: number, fixture: WorkspaceFixture }, index: number, names: NameSource): App {
+function generatedApp (seed: number, draft: { key: number, calendar: ZoneCalendar, fixture: WorkspaceFixture }, index: number,
+  names: NameSource): App {
   const random = new RandomStream([seed, draft.key, 1, index])
   const id = random.uuid()
   const platform = PLATFORMS[index % PLATFORMS.length]!
   const key = mix(draft.key, hashString(id))
+  const createdAt = GENERATED_SINCE + random.int(0, (GENERATED_UNTIL - GENERATED_SINCE) / DAY_MS / 2) * DAY_MS
+  const dailySessions = Math.round(random.logUniform(2_000, Math.max(2_001, draft.fixture.population / 5)))
+  const growth = -0.1 + random.next() * 0.6
+  const weekly = 0.05 + random.next() * 0.2
+  const peakWeekday = random.int(0, 6)
+  const peakHour = random.int(7, 22)
+  const noise = 0.02 + random.next() * 0.05
+  const sessionsPerUser = 1.5 + random.next() * 2
+  const retention = { ...DEFAULT_RETENTION, day1: 0.2 + random.next() * 0.2, spread: 0.2 + random.next() * 0.3 }
   return {
     id,
     name: names.appName([seed, draft.key, 1, index], platform),
     platform,
-    createdAt: GENERATED_SINCE + random.int(0, (GENERATED_UNTIL - GENERATED_SINCE) / DAY_MS / 2) * DAY_MS,
+    createdAt,
     key,
-    shape: {
-      dailySessions: Math.round(random.logUniform(2_000, Math.max(2_001, draft.fixture.population / 5))),
-      growth: -0.1 + random.next() * 0.6,
-      weekly: 0.05 + random.next() * 0.2,
-      peakWeekday: random.int(0, 6),
-      peakHour: random.int(7, 22),
-      noise: 0.02 + random.next() * 0.05,
+    activity: {
+      launchDay: launchDayOf(draft.calendar, createdAt),
+      arrivals: arrivalsFor(dailySessions, sessionsPerUser, retention),
+      growth,
+      weekly,
+      peakWeekday,
+      noise,
+      sessionsPerUser,
+      peakHour,
+      retention,
     },
   }
 }
 
 /**
- * A generated segment: its id and numbers are drawn at load, its name and tags (faker, the costly part) on
- * first read, so a workspace of 100,000 segments starts in well under a second and lists in pages of 100.
+ * A generated segment: its id and dates are drawn at load; its name, tags and audience (the industry's
+ * vocabulary, src/world/names.ts) on first read, so a workspace of 100,000 segments starts in well under a
+ * second and lists in pages of 100.
  */
 class GeneratedSegment implements Segment {
   readonly id: string
@@ -335,17 +437,18 @@ class GeneratedSegment implements Segment {
   readonly updatedAt: number
   readonly analyticsTrackingEnabled: boolean
   readonly archived: boolean
-  readonly shape: SegmentShape
   readonly key: number
-  readonly #seed: number[]
-  readonly #names: NameSource
-  #name: string | undefined
-  #tags: string[] | undefined
+  readonly #seed: readonly number[]
+  readonly #industry: Industry
+  readonly #index: number
+  #named: NamedSegment | undefined
+  #audience: SegmentDefinition | undefined
 
-  constructor (seed: number, workspaceKey: number, population: number, index: number, names: NameSource) {
-    this.#seed = [seed, workspaceKey, 2, index]
-    this.#names = names
-    const random = new RandomStream(this.#seed)
+  constructor (seed: number, workspaceKey: number, industry: Industry, index: number) {
+    this.#seed = [seed, workspaceKey]
+    this.#industry = industry
+    this.#index = index
+    const random = new RandomStream([seed, workspaceKey, 2, index])
     this.id = random.uuid()
     this.key = mix(workspaceKey, hashString(this.id))
     this.createdAt = GENERATED_SINCE + Math.floor(random.next() * (GENERATED_UNTIL - GENERATED_SINCE))
@@ -353,26 +456,28 @@ class GeneratedSegment implements Segment {
     this.analyticsTrackingEnabled = random.chance(0.85)
     this.archived = random.chance(0.04)
     this.teams = random.chance(0.3) ? [TEAMS[random.int(0, TEAMS.length - 1)]!] : []
-    this.shape = {
-      size: Math.round(random.logUniform(50, Math.max(51, population * 0.6))),
-      growth: -0.3 + random.next() * 0.9,
-      weekly: random.next() * 0.05,
-      noise: 0.005 + random.next() * 0.025,
-      engagement: random.logUniform(0.2, 3),
-    }
+  }
+
+  get #name (): NamedSegment {
+    this.#named ??= generatedSegment(this.#seed, this.#industry, this.#index)
+    return this.#named
   }
 
   get name (): string {
-    this.#name ??= this.#names.segmentName(this.#seed)
-    return this.#name
+    return this.#name.name
   }
 
   get tags (): readonly string[] {
-    this.#tags ??= this.#names.segmentTags(this.#seed)
-    return this.#tags
+    return this.#name.tags
   }
 
   get textDescription (): string {
     return describeSegment(this.name)
+  }
+
+  get audience (): SegmentDefinition {
+    // Generated audiences never name an app (generated segments know no app ids), so they need no resolving.
+    this.#audience ??= this.#name.audience as SegmentDefinition
+    return this.#audience
   }
 }

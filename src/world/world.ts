@@ -1,32 +1,17 @@
 // The emulated world, resolved from fixtures: what a request is answered from. Everything here is built once
 // per (re)load and read-only afterwards, so requests only look things up.
 import type { Industry } from './fixture-schema.js'
+import type { AppParams, SegmentDefinition } from './population/index.js'
 import type { PoolName } from './pools.js'
 import type { ZoneCalendar } from './zone-calendar.js'
-
-export interface AppShape {
-  readonly dailySessions: number
-  readonly growth: number
-  readonly weekly: number
-  readonly peakWeekday: number
-  readonly peakHour: number
-  readonly noise: number
-}
-
-export interface SegmentShape {
-  readonly size: number
-  readonly growth: number
-  readonly weekly: number
-  readonly noise: number
-  readonly engagement: number
-}
 
 export interface App {
   readonly id: string
   readonly name: string
   readonly platform: string
   readonly createdAt: number
-  readonly shape: AppShape
+  /** What drives its simulated users (src/world/population): arrivals, retention, sessions, the daily curve. */
+  readonly activity: AppParams
   /** Hash of the workspace and app ids: the entity's part of every number's key. */
   readonly key: number
 }
@@ -42,7 +27,8 @@ export interface Segment {
   readonly updatedAt: number
   readonly analyticsTrackingEnabled: boolean
   readonly archived: boolean
-  readonly shape: SegmentShape
+  /** Who its members are among the simulated users. */
+  readonly audience: SegmentDefinition
   readonly key: number
 }
 

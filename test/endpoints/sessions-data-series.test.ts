@@ -91,11 +91,11 @@ describe('GET /sessions/data_series: days', () => {
     for (const point of body.data) expect(point.sessions).toBeGreaterThan(0)
   })
 
-  it('reads 0 before an app existed: Lumen TV was created 2023-09-12T17:45Z', async () => {
+  it('reads 0 before an app\'s first whole day: Lumen TV was created 2023-09-12T17:45Z, its users start on the 13th', async () => {
     const body = await sessions(app, `length=6&ending_at=2023-09-15&app_id=${lumen.apps.tv}`)
     expect(body.data.map(p => p.time)).toStrictEqual(dayRange('2023-09-14', 6))
     for (const { time, sessions: n } of body.data) {
-      if (time < '2023-09-12') expect(n, time).toBe(0)
+      if (time <= '2023-09-12') expect(n, time).toBe(0)
       else expect(n, time).toBeGreaterThan(0)
     }
   })
@@ -165,12 +165,12 @@ describe('GET /sessions/data_series: hours', () => {
     expect(body.data.slice(3).map(p => p.sessions)).toStrictEqual([0, 0, 0])
   })
 
-  it('reads 0 in the hours before an app existed and counts the hour it was created in', async () => {
-    // Lumen TV was created at 17:45Z: the 17:00 bucket ends after that, so it holds data.
-    const body = await sessions(app, `length=4&unit=hour&ending_at=2023-09-12T19:00:00Z&app_id=${lumen.apps.tv}`)
-    expect(body.data.map(p => p.time)).toStrictEqual(utcHourRange('2023-09-12T18:00:00Z', 4))
-    expect(body.data.slice(0, 2).map(p => p.sessions)).toStrictEqual([0, 0])
-    expect(body.data.slice(2).every(p => p.sessions > 0)).toBe(true)
+  it('reads 0 in every hour of the day an app was created inside, and counts its users from the next midnight', async () => {
+    // Lumen TV was created at 17:45Z: its first users arrive on its first whole day, 2023-09-13.
+    const body = await sessions(app, `length=48&unit=hour&ending_at=2023-09-14T00:00:00Z&app_id=${lumen.apps.tv}`)
+    expect(body.data.map(p => p.time)).toStrictEqual(utcHourRange('2023-09-13T23:00:00Z', 48))
+    expect(body.data.slice(0, 24).map(p => p.sessions)).toStrictEqual(new Array(24).fill(0))
+    expect(body.data.slice(24).reduce((total, p) => total + p.sessions, 0)).toBeGreaterThan(0)
   })
 })
 
@@ -264,7 +264,7 @@ describe('GET /sessions/data_series: coherent numbers', () => {
     { case: 'all apps, today (now at 12:00Z)', filters: '', next: '2026-11-24', date: '2026-11-23' },
     { case: 'a segment, today', filters: `&segment_id=${lumen.segments.holidayCampaign}`, next: '2026-11-24', date: '2026-11-23' },
     { case: 'a segment, the day it was created (14:00Z)', filters: `&segment_id=${lumen.segments.holidayCampaign}`, next: '2026-11-11', date: '2026-11-10' },
-    { case: 'TV, the day it was created (17:45Z)', filters: `&app_id=${lumen.apps.tv}`, next: '2023-09-13', date: '2023-09-12' },
+    { case: 'TV, its first whole day', filters: `&app_id=${lumen.apps.tv}`, next: '2023-09-14', date: '2023-09-13' },
     { case: 'all apps, the day TV was created', filters: '', next: '2023-09-13', date: '2023-09-12' },
   ])('the 24 hours sum exactly to the day: $case', async ({ filters, next, date }) => {
     const { day, hours } = await dayAndHours(filters, next, 24)
@@ -329,12 +329,20 @@ describe('GET /sessions/data_series: coherent numbers', () => {
   })
 
   it('a segment\'s sessions are real numbers, not zeros, where it and the apps exist', async () => {
-    const members = await sessions(app, `length=30&ending_at=2025-06-01&segment_id=${lumen.segments.active7Days}`)
+    const premium = '78c23273-' // Premium Subscribers: a trait of about 8% of users
+    const id = (await get(app, '/segments/list')).body.segments.find((s: { id: string }) => s.id.startsWith(premium)).id as string
+    const members = await sessions(app, `length=30&ending_at=2025-06-01&segment_id=${id}`)
     const everyone = await sessions(app, 'length=30&ending_at=2025-06-01')
     for (let i = 0; i < 30; i++) {
       expect(members.data[i]!.sessions).toBeGreaterThan(0)
       expect(members.data[i]!.sessions).toBeLessThan(everyone.data[i]!.sessions)
     }
+  })
+
+  it('counts every session of the day\'s active users for "Active in the Last 7 Days": they all are', async () => {
+    const members = await sessions(app, `length=30&ending_at=2025-06-01&segment_id=${lumen.segments.active7Days}`)
+    const everyone = await sessions(app, 'length=30&ending_at=2025-06-01')
+    expect(members.data).toStrictEqual(everyone.data)
   })
 
   it('agrees across overlapping day windows: length=10 ending D and length=5 ending D-2', async () => {

@@ -256,10 +256,9 @@ describe(`${PATH}: one definition and one generator`, () => {
         payload: { app_id: lumen.apps.ios, metric: 'example', unit: 'hour', values: { '2026-11-19T10:00:00Z': 1 } },
       })
       expect(hourly.statusCode).toBe(400)
-      // (The article is left open: src/emulator/control.ts writes "a app's" today.)
-      expect(hourly.json()).toStrictEqual({ message: expect.stringMatching(/^unit: an? app's example is daily; hour overrides are for apps$/) })
-      const unknown = await app.inject({ method: 'POST', url: '/_mock/overrides', payload: { app_id: lumen.apps.ios, metric: 'dau', values: { '2026-11-19': 1 } } })
-      expect({ status: unknown.statusCode, body: unknown.json() }).toStrictEqual({ status: 400, body: { message: 'metric: apps have sessions, example (got "dau")' } })
+      expect(hourly.json()).toStrictEqual({ message: 'unit: an app\'s example is daily; hour overrides are for apps' })
+      const unknown = await app.inject({ method: 'POST', url: '/_mock/overrides', payload: { app_id: lumen.apps.ios, metric: 'downloads', values: { '2026-11-19': 1 } } })
+      expect({ status: unknown.statusCode, body: unknown.json() }).toStrictEqual({ status: 400, body: { message: expect.stringMatching(/^metric: apps have sessions, (\w+, )*example \(got "downloads"\)$/) } })
     })
   })
 

@@ -42,7 +42,7 @@ describe('api-docs: /_mock/openapi.json', () => {
     const broken = await new Validator().validate({ ...structuredClone(doc), info: undefined } as unknown as Spec)
     expect(broken.valid).toBe(false)
     expect(doc.openapi).toBe('3.1.0')
-    expect(doc.info.version).toBe('0.1.0')
+    expect(doc.info.version).toBe('0.2.0')
   })
 
   it('declares bearer auth and requires it on every Braze path', () => {

@@ -121,7 +121,19 @@ describe('buildWorld: defaults and resolution', () => {
 
     const a1 = w1.appsById.get('a1')!
     expect(a1).toMatchObject({ platform: 'ios', createdAt: Date.UTC(2020, 0, 1) })
-    expect(a1.shape).toEqual({ dailySessions: 10_000, growth: 0.2, weekly: 0.12, peakWeekday: 6, peakHour: 20, noise: 0.04 })
+    expect(a1.activity).toMatchObject({
+      launchDay: Date.UTC(2020, 0, 1) / 86_400_000, // created at midnight: its first day has users
+      growth: 0.2,
+      weekly: 0.12,
+      peakWeekday: 6,
+      peakHour: 20,
+      noise: 0.04,
+      sessionsPerUser: 2.2,
+      retention: { day1: 0.3, decay: 0.5, horizon: 400, spread: 0.3, uninstall: 0.02 },
+    })
+    // Without new_users, arrivals are set so that a mature app opens about daily_sessions sessions a day.
+    expect(a1.activity.arrivals).toBeGreaterThan(200)
+    expect(a1.activity.arrivals).toBeLessThan(2_000)
     // Unnamed apps get a generated company name and their platform's label.
     expect(a1.name).toMatch(/^\S.* iOS$/)
 
@@ -136,7 +148,8 @@ describe('buildWorld: defaults and resolution', () => {
       analyticsTrackingEnabled: true,
       archived: false,
     })
-    expect(s1.shape).toEqual({ size: 10_000, growth: 0.1, weekly: 0.02, noise: 0.01, engagement: 1 })
+    // A segment written before audiences: a trait share of all users, its typical size over the population.
+    expect(s1.audience).toEqual({ kind: 'trait', share: 0.01, drift: 0.05 })
     for (const tag of s1.tags) expect(tag).toMatch(/\S/)
     expect(world.settings).toEqual({})
     expect(world.keys).toEqual([])
@@ -288,7 +301,7 @@ describe('buildWorld: generated entities', () => {
         updatedAt: s.updatedAt,
         archived: s.archived,
         analytics: s.analyticsTrackingEnabled,
-        shape: s.shape,
+        audience: s.audience,
         key: s.key,
       })),
       apps: w.apps.map(a => ({ ...a })),

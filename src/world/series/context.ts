@@ -1,8 +1,7 @@
 // What every generated number depends on besides its entity and bucket, passed in by the emulator that
 // owns it: nothing here outlives the emulator, or a reload of its world.
 import { mix } from '../hash.js'
-import type { App } from '../world.js'
-import type { Day } from '../zone-calendar.js'
+import type { Workspace } from '../world.js'
 
 /** Values set through the control plane, as the generators ask for them: undefined where none is set. */
 export interface OverrideLookup {
@@ -22,28 +21,18 @@ export interface SeriesContext {
 }
 
 /**
- * The generated split of an app's day into hours is a pure function of the seed, the app and the day, and the
- * costliest step of an hourly series (a weight per hour, then the split); it is kept for the days asked for,
- * up to a bound. An emulator holds one per world, so a reload or another emulator never sees it.
+ * What the series keep between requests, for one world and seed: the simulated users of each workspace
+ * (series/activity.ts), whose cohort tables are the costly part. An emulator holds one per world, so a
+ * reload or another emulator never sees it.
  */
 export class SeriesCache {
-  static readonly MAX_DAYS = 20_000
-  readonly #hours = new Map<App, Map<Day, readonly number[]>>()
-  #size = 0
+  readonly #activity = new Map<Workspace, object>()
 
-  hours (app: App, day: Day, compute: () => readonly number[]): readonly number[] {
-    if (this.#size >= SeriesCache.MAX_DAYS) {
-      this.#hours.clear()
-      this.#size = 0
-    }
-    let days = this.#hours.get(app)
-    if (days === undefined) this.#hours.set(app, days = new Map())
-    let hours = days.get(day)
-    if (hours === undefined) {
-      days.set(day, hours = compute())
-      this.#size++
-    }
-    return hours
+  /** The simulated users of a workspace (series/activity.ts), made once per world and seed. */
+  activity<T extends object> (workspace: Workspace, make: () => T): T {
+    let activity = this.#activity.get(workspace)
+    if (activity === undefined) this.#activity.set(workspace, activity = make())
+    return activity as T
   }
 }
 

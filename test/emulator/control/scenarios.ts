@@ -543,7 +543,7 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
       [{ segment_id: lumen.segments.allUsers, unit: 'hour', values: { '2026-11-20T10:00:00Z': 1 } }, 'unit: a segment\'s size is daily; hour overrides are for apps'],
       [{ app_id: lumen.apps.ios, values: { 'Nov 20': 1 } }, 'values: day buckets are dates, YYYY-MM-DD (got "Nov 20")'],
       [{ app_id: lumen.apps.ios, unit: 'hour', values: { '2026-11-20': 1 } }, 'values: hour buckets are ISO 8601 instants, e.g. 2026-11-20T14:00:00Z (got "2026-11-20")'],
-      [{ app_id: lumen.apps.ios, metric: 'size', values: { '2026-11-20': 1 } }, 'metric: apps have sessions (got "size")'],
+      [{ app_id: lumen.apps.ios, metric: 'size', values: { '2026-11-20': 1 } }, 'metric: apps have sessions, new_users, dau, mau, uninstalls (got "size")'],
       [{ segment_id: lumen.segments.allUsers, metric: 'dau', values: { '2026-11-20': 1 } }, 'metric: segments have size (got "dau")'],
     ] as const)('refuses %j: %s', async (body, message) => {
       const { control } = await start()

@@ -5,7 +5,7 @@ import { sessionsPerDay, sessionsPerHour, type SessionsScope } from '../../../sr
 import { dayWindow, hourWindow } from '../../../src/world/series/window.js'
 import { buildWorld } from '../../../src/world/build-world.js'
 import { loadFixtures } from '../../../src/world/load-fixtures.js'
-import type { Workspace, World } from '../../../src/world/world.js'
+import type { App, Workspace, World } from '../../../src/world/world.js'
 import { DAY_MS, HOUR_MS, dayIndexOf, type Day } from '../../../src/world/zone-calendar.js'
 
 /** 2026-11-23T12:00:00Z, a Monday. */
@@ -54,7 +54,7 @@ const FIXTURES = {
     { id: 'utc-all', workspace_id: 'utc', name: 'All', tags: [], created_at: '2024-01-01T00:00:00Z', series: { size: 700_000, engagement: 1.2 } },
     { id: 'utc-vip', workspace_id: 'utc', name: 'VIP', tags: [], created_at: '2025-09-15T12:30:00Z', series: { size: 5_000, engagement: 4 } },
     // Its share of sessions, 100,000 / 400,000 × 100, is capped at 1: its sessions equal the app's.
-    { id: 'ny-power', workspace_id: 'ny', name: 'Power', tags: [], created_at: '2026-03-08T08:15:00Z', series: { size: 100_000, engagement: 100 } },
+    { id: 'ny-power', workspace_id: 'ny', name: 'Power', tags: [], created_at: '2026-03-08T08:15:00Z', audience: { kind: 'active', days: 7 } },
   ],
 }
 
@@ -238,19 +238,22 @@ describe('sessions: coherence (BRAZE.md, section 6)', () => {
       }), { numRuns: 80 })
   })
 
-  it('count 23 and 25 hours on New York\'s DST days, with the hours before a creation at 0', () => {
+  it('count 23 and 25 hours on New York\'s DST days, with the whole day of a creation at 0', () => {
     const ny = workspaceOf('ny')
     const ctx = ctxOf(5)
     const spring = hoursAndDay(ctx, scopeOf({ ws: 'ny', app: 'ny-ios' }), dayOf(ny, '2026-03-08'))
     expect(spring.hours).toHaveLength(23)
     expect(spring.hours.every(v => v > 0)).toBe(true)
     expect(sum(spring.hours)).toBe(spring.day)
-    // ny-android was created at 06:30Z, inside bucket 2 (the second 01:00, 06:00-07:00Z).
+    // ny-android was created at 06:30Z, inside the day: its users start on its first whole day, the 2nd.
     const autumn = hoursAndDay(ctx, scopeOf({ ws: 'ny', app: 'ny-android' }), dayOf(ny, '2026-11-01'))
     expect(autumn.hours).toHaveLength(25)
-    expect(autumn.hours.slice(0, 2)).toEqual([0, 0])
-    expect(autumn.hours.slice(2).every(v => v > 0)).toBe(true)
-    expect(sum(autumn.hours)).toBe(autumn.day)
+    expect(autumn.hours).toEqual(new Array(25).fill(0))
+    expect(autumn.day).toBe(0)
+    const first = hoursAndDay(ctx, scopeOf({ ws: 'ny', app: 'ny-android' }), dayOf(ny, '2026-11-02'))
+    expect(first.hours).toHaveLength(24)
+    expect(first.day).toBeGreaterThan(0)
+    expect(sum(first.hours)).toBe(first.day)
   })
 
   it('filtered by a segment never exceed the unfiltered figure for the same app and bucket', () => {
@@ -265,7 +268,7 @@ describe('sessions: coherence (BRAZE.md, section 6)', () => {
       }), { numRuns: 150 })
   })
 
-  it('of a segment whose share is capped at 1 equal the app\'s once it exists', () => {
+  it('of a segment of every active user (active in the last 7 days) equal the app\'s once it exists', () => {
     const ctx = ctxOf(11)
     const unfiltered = seriesOf(ctx, scopeOf({ ws: 'ny', app: 'ny-ios' }), 'hour', NOW, 100).values
     expect(seriesOf(ctx, scopeOf({ ws: 'ny', app: 'ny-ios', segment: 'ny-power' }), 'hour', NOW, 100).values).toEqual(unfiltered)
@@ -277,27 +280,29 @@ describe('sessions: before an entity existed, and from now on (BRAZE.md, section
     fc.assert(fc.property(seedArb, scopeArb, unitArb, instantArb, lengthArb, nowArb, (seed, choice, unit, endingAt, length, now) => {
       const scope = scopeOf(choice)
       const { buckets, values } = seriesOf(ctxOf(seed, now), scope, unit, endingAt, length)
-      // An app's sessions start with the app; a segment's, with the later of the app and the segment.
-      const since = scope.apps.map(app => Math.max(app.createdAt, scope.segment?.createdAt ?? -Infinity))
+      // An app's sessions start on its first whole day; a segment's, with the later of that and the segment.
+      const firstDay = (app: App) => scope.workspace.calendar.day(app.activity.launchDay).start
+      const since = scope.apps.map(app => Math.max(firstDay(app), scope.segment?.createdAt ?? -Infinity))
       buckets.forEach(({ start, end }, i) => {
         const value = values[i]!
         expect(Number.isInteger(value) && value >= 0).toBe(true)
         if (start >= now || since.every(s => end <= s)) expect(value).toBe(0)
-        // The apps here have thousands of sessions a day: a live, unfiltered bucket is never empty.
-        else if (scope.segment === undefined) expect(value).toBeGreaterThan(0)
+        // The apps here have thousands of sessions a day once launched: a live, unfiltered day is never empty.
+        else if (scope.segment === undefined && unit === 'day' && since.some(s => start >= s + 14 * 86_400_000)) expect(value).toBeGreaterThan(0)
       })
     }), { numRuns: 200 })
   })
 
-  it('count a day from its first live hour when the app is created inside it', () => {
+  it('read 0 on the whole day an app is created inside, and count its users from the next midnight', () => {
     const utc = workspaceOf('utc')
     const ctx = ctxOf(3)
     const scope = scopeOf({ ws: 'utc', app: 'utc-ios' }) // created 2024-03-10T15:20Z
-    const day = dayOf(utc, '2024-03-10')
-    const { hours, day: total } = hoursAndDay(ctx, scope, day)
-    expect(hours.slice(0, 15)).toEqual(Array.from({ length: 15 }, () => 0))
-    expect(hours.slice(15).every(v => v > 0)).toBe(true)
-    expect(total).toBe(sum(hours.slice(15)))
+    const { hours, day: total } = hoursAndDay(ctx, scope, dayOf(utc, '2024-03-10'))
+    expect(hours).toEqual(Array.from({ length: 24 }, () => 0))
+    expect(total).toBe(0)
+    const next = hoursAndDay(ctx, scope, dayOf(utc, '2024-03-11'))
+    expect(next.day).toBeGreaterThan(0)
+    expect(next.day).toBe(sum(next.hours))
     expect(sessionsPerDay(ctx, scope, [dayOf(utc, '2024-03-09')])).toEqual([0])
   })
 
