@@ -8,6 +8,7 @@ import { parse as parseQuery } from 'fast-querystring'
 import pino from 'pino'
 import { checkOptions } from './config.js'
 import { Control } from './emulator/control.js'
+import type { EndpointView } from './emulator/control-schema.js'
 import { Emulator, type EmulatorOptions } from './emulator/emulator.js'
 import { SERVER_LIMITS } from './plugins/server-limits.js'
 import apiDocs from './plugins/api-docs.js'
@@ -71,6 +72,8 @@ export async function buildApp (config: AppConfig = {}) {
   const control = new Control(emulator, {
     paths: endpoints.map(endpoint => endpoint.path),
     metrics: endpoints.flatMap(endpoint => endpoint.metrics ?? []),
+    endpoints: endpoints.map(endpointView),
+    keys: { fixtures: config.fixtures ?? BUILT_IN_FIXTURES, apiKey: config.apiKey },
   })
   const app = Fastify({
     ...SERVER_LIMITS,
@@ -119,6 +122,18 @@ export async function buildApp (config: AppConfig = {}) {
 }
 
 export type BrazeMockApp = Awaited<ReturnType<typeof buildApp>>
+
+/** An endpoint's definition as the world listing shows it (GET /_mock/world). */
+function endpointView ({ path, permission, pool, parameters, example, metrics = [] }: AnyEndpoint): EndpointView {
+  return {
+    path,
+    permission,
+    pool,
+    parameters: Object.keys(parameters),
+    example: { ...example },
+    metrics: metrics.map(({ id, key, entity, hours }) => ({ id, key, entity, hours })),
+  }
+}
 
 /** A parameter given twice takes its last value, as on the Rails stack Braze runs (BRAZE.md, section 2). */
 function lastValueWins (query: string): Record<string, string> {

@@ -14,7 +14,7 @@ import { firstInputError } from './emulator/validate.js'
 import { ControlNotFound, ControlRejected } from './emulator/errors.js'
 import {
   AdvanceClockBody, FaultRuleBody, JournalQuery, OverrideBody, PinClockBody,
-  type ClockView, type JournalView, type OverrideView, type ReloadView,
+  type ClockView, type JournalView, type OverrideView, type ReloadView, type WorldView,
 } from './emulator/control-schema.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from './world/instant.js'
 
@@ -22,7 +22,7 @@ export { buildApp, BUILT_IN_FIXTURES, type AppConfig, type BrazeMockApp } from '
 export { ConfigError } from './config.js'
 export { FixtureError } from './world/load-fixtures.js'
 export type { FixtureSet } from './world/fixture-schema.js'
-export type { ClockView, FaultRuleBody, JournalEntry, JournalView, FaultRule, OverrideBody, OverrideView, ReloadView }
+export type { ClockView, FaultRuleBody, JournalEntry, JournalView, FaultRule, OverrideBody, OverrideView, ReloadView, WorldView }
 
 /** What a control that changes state without a view of it answers, as HTTP does: {"status": "cleared"}. */
 export interface Status<T extends string> { readonly status: T }
@@ -57,6 +57,8 @@ export interface BrazeMock {
   reset (): Status<'reset'>
   /** Reads the fixtures again; throws (422), keeping the previous ones, if they fail validation. */
   reload (): Promise<ReloadView>
+  /** What GET /_mock/world answers: workspaces and their entities, keys (BRAZE_MOCK_API_KEY masked), endpoints. */
+  world (): Promise<WorldView>
   readonly clock: {
     get (): ClockView
     pin (at: Instant): ClockView
@@ -105,6 +107,7 @@ export async function startEmulator (options: StartOptions = {}): Promise<BrazeM
     close: () => app.close(),
     reset: () => control.reset(),
     reload: () => control.reload(),
+    world: () => control.world(),
     clock: {
       get: () => control.clock(),
       pin: (at) => control.pinClock(checked(PinClockBody, { at: at instanceof Date ? instantMs('at', at) : at })),

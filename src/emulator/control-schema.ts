@@ -54,6 +54,7 @@ export const JournalEntryView = Type.Object({
   request_id: Type.String(),
   fault: Type.Union([Type.String(), Type.Null()]),
 })
+export type JournalEntryView = Static<typeof JournalEntryView>
 
 export const JournalView = Type.Object({
   entries: Type.Array(JournalEntryView),
@@ -94,6 +95,7 @@ export const FaultRuleView = Type.Composite([FaultRuleBody, Type.Object({
   matched: Type.Integer({ description: 'Matching requests seen.' }),
   applied: Type.Integer({ description: 'Matching requests the rule was applied to.' }),
 })])
+export type FaultRuleView = Static<typeof FaultRuleView>
 
 export const FaultList = Type.Object({ faults: Type.Array(FaultRuleView) })
 
@@ -139,3 +141,49 @@ export type ReloadView = Static<typeof ReloadView>
 export const StatusView = Type.Object({ status: Type.String() })
 
 export const IdParams = Type.Object({ id: Type.String() })
+
+/** One Braze endpoint served, as its definition declares it (src/endpoints/): the console builds its forms from these. */
+export const EndpointView = Type.Object({
+  path: Type.String({ examples: ['/sessions/data_series'] }),
+  permission: Type.String({ description: 'The API key permission it needs.' }),
+  pool: Type.String({ description: 'The rate-limit pool it counts against.' }),
+  parameters: Type.Array(Type.String(), { description: 'Its query parameters, in the order Braze lists them.' }),
+  example: Type.Record(Type.String(), Type.String(), { description: 'A query that answers with data on the built-in fixtures.' }),
+  metrics: Type.Array(Type.Object({
+    id: Type.String({ description: 'The metric an override names.' }),
+    key: Type.String({ description: 'Its value\'s key in the data points.' }),
+    entity: Type.Union([Type.Literal('app'), Type.Literal('segment')]),
+    hours: Type.Boolean({ description: 'Whether it is served per hour too.' }),
+  }), { description: 'The metrics it serves, which overrides may set.' }),
+})
+export type EndpointView = Static<typeof EndpointView>
+
+export const WorldView = Type.Object({
+  workspaces: Type.Array(Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    time_zone: Type.String(),
+    industry: Type.String(),
+    rate_limits: Type.Array(Type.Object({
+      pool: Type.String(),
+      limit: Type.Integer({ description: 'Requests per window.' }),
+      window: Type.Union([Type.Literal('hour'), Type.Literal('minute')]),
+    })),
+    apps: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), platform: Type.String(), created_at: Type.String() })),
+    segments: Type.Array(Type.Object({
+      id: Type.String(), name: Type.String(), analytics_tracking_enabled: Type.Boolean(), archived: Type.Boolean(),
+    })),
+    events: Type.Array(Type.Object({ name: Type.String() })),
+    products: Type.Array(Type.Object({ name: Type.String(), price: Type.Number({ description: 'Price of one item.' }) })),
+    attributes: Type.Array(Type.Object({ name: Type.String(), data_type: Type.String() })),
+  })),
+  keys: Type.Array(Type.Object({
+    name: Type.String(),
+    workspace_id: Type.String(),
+    permissions: Type.Array(Type.String()),
+    key: Type.String({ description: 'The key; BRAZE_MOCK_API_KEY (perhaps a real key) shows only its last four characters, as …1a2b.' }),
+    masked: Type.Boolean({ description: 'Whether key is only the last four characters (the console cannot send it).' }),
+  })),
+  endpoints: Type.Array(EndpointView),
+}, { description: 'What the emulator serves: its workspaces and their entities, its API keys and its Braze endpoints.' })
+export type WorldView = Static<typeof WorldView>

@@ -9,7 +9,7 @@ import { firstInputError } from '../emulator/validate.js'
 import { ControlNotFound, ControlUnauthorized } from '../emulator/errors.js'
 import {
   AdvanceClockBody, ClockView, ControlError, FaultList, FaultRuleBody, FaultRuleView, IdParams, JournalQuery, JournalView,
-  OverrideBody, OverrideList, PinClockBody, ReloadView, StatusView,
+  OverrideBody, OverrideList, PinClockBody, ReloadView, StatusView, WorldView,
 } from '../emulator/control-schema.js'
 
 export interface MockControlOptions {
@@ -54,6 +54,12 @@ export const mockControl: FastifyPluginAsyncTypebox<MockControlOptions> = async 
   const security = token === undefined ? [] : [{ controlToken: [] }]
   const schema = <T extends { response: Record<number, object> }>(summary: string, rest: T) =>
     ({ summary, tags: TAGS, security, ...rest, response: withControlHeaders(rest.response) })
+
+  app.get('/_mock/world', {
+    schema: schema('What the emulator serves: workspaces, their apps, segments and catalogs, the API keys and the Braze endpoints', {
+      response: { 200: WorldView, ...ERRORS },
+    }),
+  }, async () => await control.world())
 
   app.post('/_mock/reset', {
     schema: schema('Journal, rate-limit pools, faults, overrides and clock back to their start state', {
