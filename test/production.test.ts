@@ -177,9 +177,11 @@ describe('the packed package', () => {
     const paths = packed.files.map(file => file.path)
     for (const path of paths) expect(path).toMatch(/^(?:dist\/[\w/-]+\.(?:js|d\.ts)|fixtures\/[\w-]+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
     expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/server.js', 'fixtures/workspaces.json']))
-    for (const file of packed.files) expect(file.size, file.path).toBeLessThan(64_000)
-    expect(packed.size).toBeLessThan(150_000)
-    expect(packed.unpackedSize).toBeLessThan(600_000)
+    // A bundle is megabytes; the largest module of the compiled tree is the name vocabularies (about 70 kB).
+    for (const file of packed.files) expect(file.size, file.path).toBeLessThan(128_000)
+    // Well under the 988 kB packed and 5.2 MB unpacked of the bundles, with room for the endpoints to come.
+    expect(packed.size).toBeLessThan(300_000)
+    expect(packed.unpackedSize).toBeLessThan(1_500_000)
   })
 
   it('is imported as its users import it', async () => {
