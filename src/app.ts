@@ -24,12 +24,15 @@ import requestLog from './plugins/request-log.js'
 import type { AnyEndpoint } from './endpoints/define.js'
 import { ENDPOINTS } from './endpoints/index.js'
 import { brazeEndpoints } from './routes/braze-endpoints.js'
+import { mockConsole } from './routes/mock-console.js'
 import { mockControl } from './routes/mock-control.js'
 import { mockHealth } from './routes/mock-health.js'
 import { VERSION } from './version.js'
 
 /** The fixtures that ship with the emulator (a folder beside src/ and dist/). */
 export const BUILT_IN_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
+/** The console's page and scripts (GET /_mock/), shipped beside fixtures/. */
+const CONSOLE = fileURLToPath(new URL('../console/', import.meta.url))
 
 export interface AppConfig extends Partial<EmulatorOptions> {
   /** Log level, or false for no logger (the default, as in tests). */
@@ -115,6 +118,7 @@ export async function buildApp (config: AppConfig = {}) {
   await app.register(brazeEndpoints, { emulator, endpoints })
   await app.register(mockHealth)
   if (config.control !== false) await app.register(mockControl, { control, token: config.controlToken })
+  if (config.control !== false) await app.register(mockConsole, { directory: CONSOLE })
   if (config.watch === true && emulator.fixturesDirectory !== undefined) {
     await app.register(fixturesWatch, { control, emulator, directory: emulator.fixturesDirectory })
   }
@@ -124,14 +128,15 @@ export async function buildApp (config: AppConfig = {}) {
 export type BrazeMockApp = Awaited<ReturnType<typeof buildApp>>
 
 /** An endpoint's definition as the world listing shows it (GET /_mock/world). */
-function endpointView ({ path, permission, pool, parameters, example, metrics = [] }: AnyEndpoint): EndpointView {
+function endpointView ({ path, permission, pool, parameters, query, example, metrics = [] }: AnyEndpoint): EndpointView {
   return {
     path,
     permission,
     pool,
     parameters: Object.keys(parameters),
+    required: [...query.required ?? []],
     example: { ...example },
-    metrics: metrics.map(({ id, key, entity, hours }) => ({ id, key, entity, hours })),
+    metrics: metrics.map(({ id, key, entity, hours, aggregate }) => ({ id, key, entity, hours, aggregate })),
   }
 }
 

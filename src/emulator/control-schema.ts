@@ -148,12 +148,16 @@ export const EndpointView = Type.Object({
   permission: Type.String({ description: 'The API key permission it needs.' }),
   pool: Type.String({ description: 'The rate-limit pool it counts against.' }),
   parameters: Type.Array(Type.String(), { description: 'Its query parameters, in the order Braze lists them.' }),
+  required: Type.Array(Type.String(), { description: 'The parameters a request must send.' }),
   example: Type.Record(Type.String(), Type.String(), { description: 'A query that answers with data on the built-in fixtures.' }),
   metrics: Type.Array(Type.Object({
     id: Type.String({ description: 'The metric an override names.' }),
     key: Type.String({ description: 'Its value\'s key in the data points.' }),
     entity: Type.Union([Type.Literal('app'), Type.Literal('segment')]),
     hours: Type.Boolean({ description: 'Whether it is served per hour too.' }),
+    aggregate: Type.Union([Type.Literal('sum'), Type.Literal('unique')], {
+      description: 'sum: apps add up to the total; unique: distinct users, which do not.',
+    }),
   }), { description: 'The metrics it serves, which overrides may set.' }),
 })
 export type EndpointView = Static<typeof EndpointView>

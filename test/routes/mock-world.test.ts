@@ -79,8 +79,9 @@ describe('/_mock/world', () => {
       permission: 'sessions.data_series',
       pool: 'default',
       parameters: ['length', 'unit', 'ending_at', 'app_id', 'segment_id'],
+      required: ['length'],
       example: { length: '14', unit: 'day', ending_at: '2026-11-20', app_id: lumen.apps.ios },
-      metrics: [{ id: 'sessions', key: 'sessions', entity: 'app', hours: true }],
+      metrics: [{ id: 'sessions', key: 'sessions', entity: 'app', hours: true, aggregate: 'sum' }],
     })
   })
 
