@@ -136,6 +136,26 @@ describe.skipIf(!available)('the console in a browser', () => {
     expect(after.values).toStrictEqual((await answerOf(after.url)).body.data.map(p => p.sessions))
   })
 
+  it('asks for the control token when the emulator has one, and keeps it for the tab', async () => {
+    const guarded = await startEmulator({ controlToken: 'sesame' })
+    const tab = await browser.newPage()
+    try {
+      tab.on('pageerror', error => pageErrors.push(error.message))
+      await tab.goto(`${guarded.url}/_mock/`)
+      await tab.locator('#token').waitFor({ state: 'visible' })
+      expect(await tab.textContent('#world')).toBe('')
+      await tab.fill('#token-value', 'sesame')
+      await tab.click('#token button')
+      await tab.waitForSelector('body[data-ready="true"]')
+      expect(await tab.textContent('#world')).toContain(lumen.apps.ios)
+      expect(await tab.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem (k: string): string | null } })
+        .sessionStorage.getItem('braze-mock-control-token'))).toBe('sesame')
+    } finally {
+      await tab.close()
+      await guarded.close()
+    }
+  })
+
   it('asked nothing of any other host, and threw nothing', () => {
     expect(outside).toStrictEqual([])
     expect(pageErrors).toStrictEqual([])

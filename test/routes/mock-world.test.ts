@@ -96,3 +96,28 @@ describe('/_mock/world', () => {
     expect((await overHttp(mock)).status).toBe(404)
   })
 })
+
+// The console's page and files (src/routes/mock-console.ts) live beside the listing they show: here rather
+// than only in the browser suite, which is skipped where there is no Chromium.
+describe('/_mock/, the console', () => {
+  it('serves its page, its scripts and the chart library, and nothing else', async () => {
+    const mock = await start()
+    const get = async (path: string) => {
+      const response = await fetch(`${mock.url}${path}`)
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() }
+    }
+    expect(await get('/_mock/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: expect.stringContaining('/_mock/console/console.js') })
+    expect(await get('/_mock')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' })
+    expect(await get('/_mock/console/console.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' })
+    expect(await get('/_mock/console/vendor/uPlot.esm.js')).toMatchObject({ status: 200, body: expect.stringContaining('export { uPlot as default }') })
+    expect(await get('/_mock/console/vendor/uPlot.cjs.js')).toMatchObject({ status: 404, body: '{"message":"no console file uPlot.cjs.js"}' })
+    expect(await get('/_mock/console/..%2Fpackage.json')).toMatchObject({ status: 404 })
+  })
+
+  it('is 404 with the control plane off', async () => {
+    const mock = await start({ control: false })
+    for (const path of ['/_mock/', '/_mock/console/console.js', '/_mock/console/vendor/uPlot.esm.js']) {
+      expect((await fetch(`${mock.url}${path}`)).status, path).toBe(404)
+    }
+  })
+})
