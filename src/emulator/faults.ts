@@ -3,34 +3,12 @@
 // to all until removed. Fractions are decided by hashing the rule's seed with the match's ordinal, so the
 // same run of requests is hit at the same places on every run.
 import { mix, unit } from '../world/hash.js'
+import type { FaultEffect, FaultRuleBody, FaultRuleView } from './control-schema.js'
 
-export type FaultEffect =
-  | { readonly type: 'status', readonly status: number }
-  | { readonly type: 'latency', readonly ms: number }
-  | { readonly type: 'latency', readonly min_ms: number, readonly max_ms: number }
-  | { readonly type: 'drop' }
-  | { readonly type: 'truncate' }
-  | { readonly type: 'malformed' }
-
-export interface FaultRuleInput {
-  /** A path such as /segments/data_series, or * for every Braze path. */
-  readonly path: string
-  /** Query parameters that must be present with these values ("*": any value). */
-  readonly query?: Readonly<Record<string, string>> | undefined
-  readonly effect: FaultEffect
-  /** Apply to at most this many matching requests, then stop (the rule stays listed). */
-  readonly times?: number | undefined
-  /** Apply to this fraction of matching requests, decided by the seed. */
-  readonly probability?: number | undefined
-  readonly seed?: number | undefined
-}
-
-export interface FaultRule extends FaultRuleInput {
-  readonly id: string
-  /** Matching requests seen, and how many of them the rule was applied to. */
-  readonly matched: number
-  readonly applied: number
-}
+/** A rule as the control plane takes it, and as it lists it (types from src/emulator/control-schema.ts). */
+export type FaultRuleInput = FaultRuleBody
+export type FaultRule = FaultRuleView
+export type { FaultEffect }
 
 /** What the faults decided for one request. */
 export interface FaultPlan {

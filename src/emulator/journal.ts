@@ -1,22 +1,9 @@
 // The request journal: what the code under test sent, as the emulator saw it. A fixed-size ring, so a long
 // CI run cannot grow memory without bound: past the capacity the oldest entry is dropped.
+import type { JournalEntryView } from './control-schema.js'
 
-export interface JournalEntry {
-  /** 1 for the first request since start (or the last clear), counting up. */
-  readonly seq: number
-  /** When the request arrived, on the emulator's clock (ISO 8601). */
-  readonly time: string
-  readonly method: string
-  readonly path: string
-  readonly query: Readonly<Record<string, string>>
-  /** The workspace of the key, when the key was valid; never the key itself. */
-  readonly workspace_id: string | null
-  /** The status sent, or null when a fault dropped the connection. */
-  readonly status: number | null
-  readonly request_id: string
-  /** The fault rule that shaped this answer, if any. */
-  readonly fault: string | null
-}
+/** An entry as the journal lists it (its type comes from its schema, src/emulator/control-schema.ts). */
+export type JournalEntry = JournalEntryView
 
 export interface JournalFilter {
   /** Exact path, e.g. /segments/list. */
