@@ -19,6 +19,34 @@ export const LOAD_ROWS = [
   'segments/list last page desc, 100,000 segments',
 ] as const
 
+/**
+ * The user-activity endpoints of issue 12 under the same load, on the built-in fixtures (Lumen, the pinned
+ * clock): each series at length=14 and length=100, by day and, where Braze offers it, by hour; and the four
+ * catalogs' first page. bench/run.ts runs each path on the standard emulator.
+ */
+const ACTIVITY_SERIES = [
+  { path: '/kpi/new_users/data_series', hours: false },
+  { path: '/kpi/dau/data_series', hours: false },
+  { path: '/kpi/mau/data_series', hours: false },
+  { path: '/kpi/uninstalls/data_series', hours: false },
+  { path: '/events/data_series?event=Workout%20Completed', hours: true },
+  { path: '/purchases/quantity_series', hours: true },
+  { path: '/purchases/revenue_series', hours: true },
+] as const
+
+const CATALOGS = ['/events/list', '/events', '/custom_attributes', '/purchases/product_list'] as const
+
+export const ACTIVITY_SCENARIOS: ReadonlyArray<{ readonly row: string, readonly path: string }> = [
+  ...ACTIVITY_SERIES.flatMap(({ path, hours }) => [14, 100].flatMap(length => (hours ? ['day', 'hour'] : ['day']).map(unit => {
+    const [route] = path.split('?')
+    const query = `${path.includes('?') ? '&' : '?'}length=${length}${hours ? `&unit=${unit}` : ''}&ending_at=2026-11-20`
+    return { row: `${route!.slice(1)}${hours ? ` ${unit}` : ''} length=${length}`, path: `${path}${query}` }
+  }))),
+  ...CATALOGS.map(path => ({ row: `${path.slice(1)} first page`, path })),
+]
+
+export const ACTIVITY_ROWS: readonly string[] = ACTIVITY_SCENARIOS.map(s => s.row)
+
 /** Spawn to first 200 from /segments/data_series. */
 export const COLD_ROWS = [
   'baseline',
@@ -52,4 +80,4 @@ export const TARGET_ROWS = [
   'per-request time, 100,000 vs 10 segments within 10%',
 ] as const
 
-export const ALL_ROWS: readonly string[] = [...LOAD_ROWS, ...COLD_ROWS, ...MEMORY_ROWS, ...FIRST_READ_ROWS, ...TARGET_ROWS]
+export const ALL_ROWS: readonly string[] = [...LOAD_ROWS, ...ACTIVITY_ROWS, ...COLD_ROWS, ...MEMORY_ROWS, ...FIRST_READ_ROWS, ...TARGET_ROWS]

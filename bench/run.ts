@@ -16,7 +16,7 @@ import { createServer } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { COLD_ROWS, FIRST_READ_ROWS, LOAD_ROWS, MEMORY_ROWS, TARGET_ROWS } from './rows.js'
+import { ACTIVITY_ROWS, ACTIVITY_SCENARIOS, COLD_ROWS, FIRST_READ_ROWS, LOAD_ROWS, MEMORY_ROWS, TARGET_ROWS } from './rows.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SERVER = join(ROOT, 'dist', 'server.js')
@@ -75,7 +75,9 @@ function makeFixtures (root: string): FixtureDirs {
   const write = (dir: string, file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value, null, 2))
 
   for (const dir of Object.values(dirs)) {
-    write(dir, 'workspaces.json', read(dir, 'workspaces.json').map(w => ({ ...w, rate_limit: 2_000_000_000 })))
+    // The custom-data pool (1,000 an hour) too: the activity rows load the purchases series and catalogs.
+    write(dir, 'workspaces.json', read(dir, 'workspaces.json').map(w =>
+      ({ ...w, rate_limit: 2_000_000_000, rate_limits: { 'custom-data': 2_000_000_000 } })))
   }
   // The first workspace keeps 10 of its segments, All Users among them.
   const segments = read(dirs.ten, 'segments.json')
@@ -345,7 +347,7 @@ async function main (): Promise<void> {
 
     const series = (length: number) => `/segments/data_series?segment_id=${ALL_USERS}&length=${length}`
     const hours = `/sessions/data_series?unit=hour&length=100&ending_at=${encodeURIComponent(NOW)}`
-    const scenarios: Array<{ row: typeof LOAD_ROWS[number], server: Server, path: string }> = [
+    const scenarios: Array<{ row: string, server: Server, path: string }> = [
       { row: LOAD_ROWS[0], server: baseline, path: '/segments/data_series' },
       { row: LOAD_ROWS[1], server: emulator, path: series(1) },
       { row: LOAD_ROWS[2], server: emulator, path: series(14) },
@@ -360,6 +362,7 @@ async function main (): Promise<void> {
       { row: LOAD_ROWS[11], server: big, path: '/segments/list?page=0' },
       { row: LOAD_ROWS[12], server: big, path: `/segments/list?page=${lastPage}` },
       { row: LOAD_ROWS[13], server: big, path: `/segments/list?page=${lastPage}&sort_direction=desc` },
+      ...ACTIVITY_SCENARIOS.map(({ row, path }) => ({ row, server: emulator, path })),
     ]
     for (const { server, path } of scenarios) {
       const answer = await get(server.port, path)
@@ -405,7 +408,7 @@ async function main (): Promise<void> {
     const base = figures.get(LOAD_ROWS[0])!
     const loadTable = table(
       ['scenario', 'req/s', 'x baseline', 'mean ms', 'mean x baseline', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'CPU x baseline', 'server busy'],
-      LOAD_ROWS.map(row => {
+      [...LOAD_ROWS, ...ACTIVITY_ROWS].map(row => {
         const f = figures.get(row)!
         return [row, fmt(f.rps), ratio(f.rps / base.rps), fmt(f.mean, 2), ratio(f.mean / base.mean), fmt(f.p50), fmt(f.p99),
           fmt(f.cpu, 1), ratio(f.cpu / base.cpu), `${fmt(f.busy * 100)}%`]
