@@ -34,7 +34,8 @@ describe('the user-activity world has none of issue 12\'s data defects', () => {
   afterAll(async () => { await app.close() })
 
   it('"All Users" stays within the user base (cumulative new users over the apps) and never falls, over 99 days', async () => {
-    // Old generator: All Users reached 2.64 M against a population of 2.4 M and fell on 42 of these 99 days.
+    // Old generator (3c5e71c, run with this file): All Users fell on 42 of these 99 days, and had no user base
+    // to stay within (the issue saw 2.64 M against a population of 2.4 M).
     const end = '2026-11-23' // the 99 whole days before now
     const allUsers = await values(app, `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=99&ending_at=${end}`, 'size')
     const falls = allUsers.map((size, i) => ({ day: addDays(end, i - 99), size, before: allUsers[i - 1] })).filter(x => x.before !== undefined && x.size < x.before)
@@ -49,8 +50,7 @@ describe('the user-activity world has none of issue 12\'s data defects', () => {
 
   it('"Active in the Last 7 Days" has no weekly saw-tooth: over 8 weeks its size stays within 1% of its centred 7-day mean', async () => {
     // Amplitude: each day's size over the mean of the 7 days centred on it (which removes the trend and any
-    // weekly cycle's mean); the largest ratio over the smallest, minus 1. Old generator: about 8% (-8% and
-    // back every week).
+    // weekly cycle's mean); the largest ratio over the smallest, minus 1. Old generator (3c5e71c): 10.5%.
     const sizes = await values(app, `/segments/data_series?segment_id=${lumen.segments.active7Days}&length=62&ending_at=2026-11-20`, 'size')
     const ratios: number[] = []
     for (let i = 3; i < sizes.length - 3; i++) ratios.push(sizes[i]! / (sumOf(sizes.slice(i - 3, i + 4)) / 7))
@@ -61,7 +61,8 @@ describe('the user-activity world has none of issue 12\'s data defects', () => {
   })
 
   it('an app ramps up over its first 14 days: Lumen TV (created 2023-09-12T17:45Z, first whole day 2023-09-13)', async () => {
-    // Old generator: TV appeared at full size on its launch day (day 1 = the mature level).
+    // Old generator (3c5e71c): TV appeared at full size on its launch day: 6,632 sessions on day 1, 7,109 on
+    // day 14 (and it served no /kpi/new_users).
     const sessions = await values(app, `/sessions/data_series?length=14&ending_at=2023-09-27&app_id=${lumen.apps.tv}`, 'sessions')
     expect(sessions[13]).toBeGreaterThan(2 * sessions[0]!)
     const first14 = await values(app, `/kpi/new_users/data_series?length=14&ending_at=2023-09-27&app_id=${lumen.apps.tv}`, 'new_users')
@@ -92,12 +93,14 @@ describe('the user-activity world has none of issue 12\'s data defects', () => {
     { workspace: 'Harbor (New York)', name: 'ios', id: harbor.apps.ios, apiKey: harbor.keys.full },
     { workspace: 'Harbor (New York)', name: 'android', id: '5a4e2b37-c57a-4e93-bd24-ed8c44c07a02', apiKey: harbor.keys.full },
   ])('the night trough is between 02:00 and 05:00 local: $workspace $name', async ({ id, apiKey }) => {
-    // Old generator: an app peaking near noon (Web 12, Harbor iOS 12, Android 13) had its quietest hour at 20:00.
+    // Old generator (3c5e71c): the apps peaking near noon had their quietest hour at 20:00 or 21:00 local
+    // (Lumen Web, Harbor iOS and Android); the evening-peak apps passed already.
     expect([2, 3, 4]).toContain(await troughHour(app, id, apiKey, '2026-10-20'))
   })
 
   it('the night trough is between 02:00 and 05:00 local for every peak hour 0 to 23 (generated apps)', async () => {
-    // Old generator: the morning bump sat at peak - 11 h, so the trough moved with the peak.
+    // Old generator (3c5e71c): the morning bump sat at peak - 11 h, so the trough moved with the peak: 21 of
+    // the 24 peak hours had it outside 02:00-05:00 (peak 0 at 08:00, peak 1 at 09:00, ...).
     const apps = Array.from({ length: 24 }, (_, h) => ({
       id: `app-peak-${h}`,
       workspace_id: 'ws-peaks',
@@ -124,8 +127,8 @@ describe('the user-activity world has none of issue 12\'s data defects', () => {
   })
 
   it('Harbor Bank\'s 25 generated segments have distinct, banking names', async () => {
-    // Old generator: retail names ("Browsed beauty this month", "Users in Mauritania") and "Active in the last
-    // 30 days" twice.
+    // Old generator (3c5e71c): 24 distinct names of 25, retail ones ("Browsed beauty this month", "Users in
+    // Mauritania", "Spent over $250 on garden") and "Active in the last 30 days" twice.
     const fixtureIds = new Set((JSON.parse(readFileSync(join(BUILT_IN_FIXTURES, 'segments.json'), 'utf8')) as Array<{ id: string }>).map(s => s.id))
     // From the world the app serves: /segments/list leaves out the archived ones, and one generated segment is.
     const workspace = app.emulator.world.workspaces.find(w => w.id === harbor.workspaceId)!
