@@ -134,3 +134,28 @@ describe('GET /events/data_series', () => {
     expect(short).toStrictEqual(long.slice(3, 8))
   })
 })
+
+describe('GET /events/data_series: empty_series', () => {
+  const fixtures = (emptySeries: 'empty' | 'zeros') => ({
+    workspaces: [{ id: 'ws-quiet', name: 'Quiet', time_zone: 'UTC', population: 10000, empty_series: emptySeries }],
+    apps: [{ id: 'app-quiet', workspace_id: 'ws-quiet', name: 'Quiet iOS', platform: 'ios', created_at: '2024-01-10T08:00:00Z', series: { daily_sessions: 2000 } }],
+    segments: [],
+    api_keys: [{ key: 'quiet-key', workspace_id: 'ws-quiet', permissions: ['*'] }],
+  })
+
+  it('answers data: [] for a window of zeros where the workspace asks for it, and zero-filled by default', async () => {
+    const empty = await testApp({ fixtures: fixtures('empty') })
+    const zeros = await testApp({ fixtures: fixtures('zeros') })
+    try {
+      for (const query of ['event=Anything&length=5&ending_at=2025-01-05', 'event=Anything&length=5&unit=hour&ending_at=2023-01-05']) {
+        const answer = await get(empty, `/events/data_series?${query}`, 'quiet-key')
+        expect([answer.status, answer.body]).toStrictEqual([200, { message: 'success', data: [] }])
+        const filled = await get(zeros, `/events/data_series?${query}`, 'quiet-key')
+        expect((filled.body.data as Point[]).map(p => p.count)).toStrictEqual([0, 0, 0, 0, 0])
+      }
+    } finally {
+      await empty.close()
+      await zeros.close()
+    }
+  })
+})
