@@ -9,7 +9,7 @@ COPY scripts/bundle.mjs ./scripts/
 COPY src ./src
 RUN npm run build
 
-# Run stage: production dependencies, the built output and the built-in fixtures only.
+# Run stage: production dependencies, the built output, the built-in fixtures and the console's files only.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
@@ -17,6 +17,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY fixtures ./fixtures
+COPY console ./console
 USER node
 EXPOSE 4000
 # Node's own fetch, so the slim image needs no curl; PORT is read so an override keeps the check right.

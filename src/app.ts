@@ -76,7 +76,6 @@ export async function buildApp (config: AppConfig = {}) {
     paths: endpoints.map(endpoint => endpoint.path),
     metrics: endpoints.flatMap(endpoint => endpoint.metrics ?? []),
     endpoints: endpoints.map(endpointView),
-    keys: { fixtures: config.fixtures ?? BUILT_IN_FIXTURES, apiKey: config.apiKey },
   })
   const app = Fastify({
     ...SERVER_LIMITS,

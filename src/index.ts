@@ -58,7 +58,7 @@ export interface BrazeMock {
   /** Reads the fixtures again; throws (422), keeping the previous ones, if they fail validation. */
   reload (): Promise<ReloadView>
   /** What GET /_mock/world answers: workspaces and their entities, keys (BRAZE_MOCK_API_KEY masked), endpoints. */
-  world (): Promise<WorldView>
+  world (): WorldView
   readonly clock: {
     get (): ClockView
     pin (at: Instant): ClockView

@@ -25,9 +25,10 @@ beforeAll(async () => {
   // from the dev install, output into the clean tree.
   await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(tree, 'dist')])
   await run(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), join(tree, 'dist')], { cwd: ROOT })
-  // Run stage: package files, fixtures, and production dependencies only.
+  // Run stage: package files, fixtures, the console's files, and production dependencies only.
   for (const file of ['package.json', 'package-lock.json']) await cp(join(ROOT, file), join(tree, file))
   await cp(join(ROOT, 'fixtures'), join(tree, 'fixtures'), { recursive: true })
+  await cp(join(ROOT, 'console'), join(tree, 'console'), { recursive: true })
   await run('npm', ['ci', '--omit=dev', '--ignore-scripts', ...NPM_QUIET], { cwd: tree })
 }, 180_000)
 
@@ -77,10 +78,28 @@ async function data (url: string): Promise<Response> {
 
 describe('the production tree, started as the image starts it', () => {
   it('holds only the built output, the fixtures and production dependencies', async () => {
-    expect((await readdir(tree)).sort()).toStrictEqual(['dist', 'fixtures', 'node_modules', 'package-lock.json', 'package.json'])
+    expect((await readdir(tree)).sort()).toStrictEqual(['console', 'dist', 'fixtures', 'node_modules', 'package-lock.json', 'package.json'])
     const installed = await readdir(join(tree, 'node_modules'))
     for (const devOnly of ['vitest', 'typescript', 'eslint', 'tsx', 'fast-check']) expect(installed).not.toContain(devOnly)
     expect(await readdir(join(tree, 'dist'))).toEqual(expect.arrayContaining(['server.js', 'cli.js', 'index.js', 'index.d.ts']))
+  })
+
+  it('serves the console and the chart library from the production tree, as the image does', async () => {
+    const server = await startServer(process.execPath, ['dist/server.js'], tree)
+    try {
+      const page = await fetch(`${server.url}/_mock/`)
+      expect([page.status, page.headers.get('content-type')?.startsWith('text/html')]).toEqual([200, true])
+      const html = await page.text()
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map(match => match[1]!)
+      expect(assets.length).toBeGreaterThan(0)
+      for (const asset of assets) {
+        const url = new URL(asset, `${server.url}/_mock/`)
+        expect((await fetch(url)).status, url.pathname).toBe(200)
+      }
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
   })
 
   it('reports healthy, serves a series, logs one redacted line per request, and exits 0 on SIGTERM', async () => {
@@ -175,7 +194,7 @@ describe('the packed package', () => {
     // Regression: 988 kB packed, 5.2 MB unpacked: dist/server.js and dist/cli.js bundled every dependency
     // (2.4 MB each) beside the compiled tree that needs them installed anyway.
     const paths = packed.files.map(file => file.path)
-    for (const path of paths) expect(path).toMatch(/^(?:dist\/[\w/-]+\.(?:js|d\.ts)|fixtures\/[\w-]+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
+    for (const path of paths) expect(path).toMatch(/^(?:dist\/[\w/-]+\.(?:js|d\.ts)|fixtures\/[\w-]+\.json|console\/[\w-]+\.(?:html|js|css)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
     expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/server.js', 'fixtures/workspaces.json']))
     // A bundle is megabytes; the largest module of the compiled tree is the name vocabularies (about 70 kB).
     for (const file of packed.files) expect(file.size, file.path).toBeLessThan(128_000)

@@ -8,10 +8,9 @@ import { isEmulatorPath } from './paths.js'
 import type {
   ClockView, EndpointView, FaultRuleBody, JournalQuery, JournalView, OverrideBody, OverrideView, PinClockBody, ReloadView, WorldView,
 } from './control-schema.js'
-import { digestOf } from '../world/build-world.js'
 import { parseEndingAt } from '../world/ending-at.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js'
-import { FixtureError, loadFixtures } from '../world/load-fixtures.js'
+import { FixtureError } from '../world/load-fixtures.js'
 import type { EntityKind, Metric } from '../world/metrics.js'
 import { POOL_NAMES, POOLS } from '../world/pools.js'
 import type { ApiKey, Workspace } from '../world/world.js'
@@ -19,19 +18,11 @@ import { HOUR_MS } from '../world/zone-calendar.js'
 import { withoutTrailingSlash, type FaultRule } from './faults.js'
 import type { Override } from './overrides.js'
 
-/** Where the world's keys came from: the world keeps only their digests (src/world/world.ts). */
-export interface KeySource {
-  readonly fixtures: string | object
-  /** BRAZE_MOCK_API_KEY, which the world listing masks: it may be an application's real key. */
-  readonly apiKey?: string | undefined
-}
-
 export class Control {
   readonly #emulator: Emulator
   readonly #brazePaths: readonly string[]
   readonly #metrics: readonly Metric[]
   readonly #endpoints: readonly EndpointView[]
-  readonly #keySource: KeySource | undefined
 
   /**
    * `served`: what the endpoints served declare: their paths, which fault rules may name, their metrics,
@@ -41,38 +32,17 @@ export class Control {
     readonly paths: readonly string[]
     readonly metrics: readonly Metric[]
     readonly endpoints?: readonly EndpointView[]
-    readonly keys?: KeySource
   }) {
     this.#emulator = emulator
     this.#brazePaths = served.paths
     this.#metrics = served.metrics
     this.#endpoints = served.endpoints ?? []
-    this.#keySource = served.keys
   }
 
-  /**
-   * What the emulator serves, for a person finding their way (the console) or a test looking up ids. The
-   * keys are read again from their source and matched to the world's by digest, so a key edited on disk
-   * but not reloaded is not shown as if it were served.
-   */
-  async world (): Promise<WorldView> {
+  /** What the emulator serves, for a person finding their way (the console) or a test looking up ids. */
+  world (): WorldView {
     const { world } = this.#emulator
-    const texts = new Map<string, string>()
-    const source = this.#keySource
-    if (source !== undefined) {
-      try {
-        for (const { key } of (await loadFixtures(source.fixtures)).set.api_keys) texts.set(digestOf(key).toString('hex'), key)
-      } catch (error) {
-        if (!(error instanceof FixtureError)) throw error // an invalid set on disk: the keys show masked until it loads
-      }
-    }
-    const extra = source?.apiKey === undefined ? undefined : digestOf(source.apiKey).toString('hex')
-    const keyText = (key: ApiKey) => {
-      const digest = key.digest.toString('hex')
-      const text = digest === extra ? undefined : texts.get(digest)
-      if (text !== undefined) return { key: text, masked: false }
-      return { key: `…${digest === extra ? source!.apiKey!.slice(-4) : ''}`, masked: true }
-    }
+    const keyText = (key: ApiKey) => key.extra ? { key: `…${key.key.slice(-4)}`, masked: true } : { key: key.key, masked: false }
     return {
       workspaces: world.workspaces.map(w => ({
         id: w.id,

@@ -59,7 +59,7 @@ export const mockControl: FastifyPluginAsyncTypebox<MockControlOptions> = async 
     schema: schema('What the emulator serves: workspaces, their apps, segments and catalogs, the API keys and the Braze endpoints', {
       response: { 200: WorldView, ...ERRORS },
     }),
-  }, async () => await control.world())
+  }, async () => control.world())
 
   app.post('/_mock/reset', {
     schema: schema('Journal, rate-limit pools, faults, overrides and clock back to their start state', {

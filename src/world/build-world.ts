@@ -249,6 +249,8 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       permissions: permissionsOf(fixture.permissions, options.permissions,
         (j, reason) => fail('api_keys', `/${i}/permissions/${j}`, reason)),
       digest: digestOf(fixture.key),
+      key: fixture.key,
+      extra: false,
     })
   })
   if (options.extraApiKey !== undefined) {
@@ -257,6 +259,8 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       workspace: workspaces.get(set.workspaces[0]!.id)!,
       permissions: permissionsOf([ALL_PERMISSIONS], options.permissions, () => { throw new Error('unreachable: "*" is always known') }),
       digest: digestOf(options.extraApiKey),
+      key: options.extraApiKey,
+      extra: true,
     })
   }
 

@@ -95,8 +95,12 @@ export interface ApiKey {
   readonly workspace: Workspace
   /** Permission names; a fixture's "*" is expanded to every permission the emulator serves. */
   readonly permissions: ReadonlySet<string>
-  /** SHA-256 of the key: a fixed-length value to compare in constant time. The key itself is not kept. */
+  /** SHA-256 of the key: a fixed-length value to compare in constant time. */
   readonly digest: Buffer
+  /** The key, for the world listing (never for a log): a fixture's test key, or the extra key, which is masked there. */
+  readonly key: string
+  /** The extra key (BRAZE_MOCK_API_KEY): it may be an application's real key, so listings show its last four characters only. */
+  readonly extra: boolean
 }
 
 export interface World {
