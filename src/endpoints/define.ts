@@ -58,8 +58,12 @@ export function defineEndpoint<P extends Parameters, R extends TSchema> (spec: E
   const schemas = {} as { [K in keyof P]: P[K]['schema'] }
   const rules: Record<string, string> = {}
   for (const name of Object.keys(spec.parameters) as Array<keyof P & string>) {
-    schemas[name] = spec.parameters[name]!.schema
-    rules[name] = spec.parameters[name]!.rule
+    const { schema, rule } = spec.parameters[name]!
+    // The OpenAPI document shows the endpoint's own example, which answers with data on the built-in
+    // fixtures, rather than a shared one (the docs' 2018 ending_at reads zeros everywhere).
+    const example = spec.example[name]
+    schemas[name] = (example === undefined ? schema : { ...schema, examples: [example] }) as P[typeof name]['schema']
+    rules[name] = rule
   }
   return { ...spec, query: Type.Object(schemas), rules }
 }

@@ -25,7 +25,12 @@ async function apiDocs (app: FastifyInstance, { version }: { version: string }):
       ],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A Braze REST API key from the fixtures.' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A Braze REST API key from the fixtures. On the built-in ones, 16207df2-a02e-4d98-b4a7-6cb6b72bdbfe ' +
+              'reads every endpoint of Lumen Fitness (every example here answers with data for it).',
+          },
           controlToken: { type: 'http', scheme: 'bearer', description: 'BRAZE_MOCK_CONTROL_TOKEN, when it is set.' },
         },
       },

@@ -100,3 +100,31 @@ describe('openapi: real answers match the document', () => {
     expectDocumented('POST', '/_mock/clock/pin', notJson)
   })
 })
+
+describe('openapi: the examples answer with data on the built-in fixtures', () => {
+  it('names a built-in key in the Authorize box, and every endpoint\'s parameter examples answer 200 with data', async () => {
+    const app = await testApp()
+    try {
+      const doc = (await app.inject('/_mock/openapi.json')).json() as {
+        components: { securitySchemes: { bearer: { description: string } } }
+        paths: Record<string, { get?: { parameters?: Array<{ name: string, in: string, example?: string }> } }>
+      }
+      expect(doc.components.securitySchemes.bearer.description).toContain(BUILT_IN.lumen.keys.full)
+      for (const endpoint of ENDPOINTS) {
+        const query = new URLSearchParams()
+        for (const p of doc.paths[endpoint.path]!.get!.parameters ?? []) {
+          if (p.in === 'query' && p.example !== undefined) query.set(p.name, p.example)
+        }
+        const response = await app.inject({ url: `${endpoint.path}?${query.toString()}`, headers: { authorization: FULL } })
+        expect(response.statusCode, endpoint.path).toBe(200)
+        // Data: a series with a number that is not 0, a list that is not empty (zeros would teach a reader nothing).
+        const body = response.json() as Record<string, unknown>
+        const series = body.data
+        if (Array.isArray(series)) expect(/:[1-9]/.test(JSON.stringify(series)), endpoint.path).toBe(true)
+        else expect(Object.values(body).some(value => Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== 'success'), endpoint.path).toBe(true)
+      }
+    } finally {
+      await app.close()
+    }
+  })
+})
