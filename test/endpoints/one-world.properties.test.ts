@@ -205,10 +205,13 @@ describe('one world: additive series (rules 7, 8, 9 and 12)', () => {
           const segments = ((await get(app, '/segments/list', ws.key)).body.segments as Array<{ id: string, analytics_tracking_enabled: boolean }>)
             .filter(x => x.analytics_tracking_enabled)
           const segment = segments[s % segments.length]!.id
-          for (const { path, key, extra } of additiveSeries(ws, e, p).slice(0, 2)) {
-            const whole = await read(app, ws.key, `${path}?${window}${extra}`, key)
-            const members = await read(app, ws.key, `${path}?${window}${extra}&segment_id=${segment}`, key)
-            expect(members.values.filter((v, i) => v > whole.values[i]!), `${path} ${window}${extra} ${segment}`).toStrictEqual([])
+          // All apps and one app: the segment filter is a subset in each scope.
+          for (const scope of ['', `&app_id=${ws.apps[s % ws.apps.length]!}`]) {
+            for (const { path, key, extra } of additiveSeries(ws, e, p).slice(0, 2)) {
+              const whole = await read(app, ws.key, `${path}?${window}${extra}${scope}`, key)
+              const members = await read(app, ws.key, `${path}?${window}${extra}${scope}&segment_id=${segment}`, key)
+              expect(members.values.filter((v, i) => v > whole.values[i]!), `${path} ${window}${extra}${scope} ${segment}`).toStrictEqual([])
+            }
           }
         })
       }), RUNS)
