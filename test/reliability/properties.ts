@@ -236,12 +236,18 @@ export const controlCallOf = (table: readonly EndpointRow[]): fc.Arbitrary<Contr
 
 // ---- Invariants ----------------------------------------------------------------------------------------
 
+function isConsole (context: string): boolean {
+  return /^(?:GET|HEAD) \/_mock(?:\/|\/console\/\S*)?(?:\?\S*)?$/.test(context.trim())
+}
+
 /** Throws with a description when a response breaks the wire contract; returns the parsed body. */
 export function checkWire (response: LightMyRequestResponse, context: string, method = 'GET'): unknown {
   const fail = (what: string) => {
     throw new Error(`${context}: ${what} (status ${response.statusCode}, body ${response.body.slice(0, 300)})`)
   }
   if (response.statusCode >= 500) fail('a 5xx')
+  // The console's own page and files (GET /_mock/, /_mock/console/...) are the one answer that is not JSON.
+  if (response.statusCode === 200 && isConsole(context)) return undefined
   if (response.headers['content-type'] !== 'application/json') fail(`content-type ${String(response.headers['content-type'])}`)
   // A HEAD answer has the headers of its GET and no body.
   if (method === 'HEAD') return response.body === '' ? undefined : fail('a body on a HEAD answer')
