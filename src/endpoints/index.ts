@@ -1,5 +1,9 @@
 // Every Braze endpoint the emulator serves, in the order the OpenAPI document lists them. Adding one is a
 // definition file (see define.ts) and a line here; nothing else in src/ needs to know.
+import { campaignsDetails } from './campaigns-details.js'
+import { campaignsList } from './campaigns-list.js'
+import { canvasDetails } from './canvas-details.js'
+import { canvasList } from './canvas-list.js'
 import { customAttributes } from './custom-attributes.js'
 import type { AnyEndpoint } from './define.js'
 import { events } from './events.js'
@@ -33,4 +37,8 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   purchasesProductList,
   purchasesQuantitySeries,
   purchasesRevenueSeries,
+  campaignsList,
+  campaignsDetails,
+  canvasList,
+  canvasDetails,
 ]

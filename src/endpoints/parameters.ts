@@ -104,3 +104,28 @@ export const sortDirection = parameter(Type.Union([Type.Literal('asc'), Type.Lit
   default: 'asc',
   description: 'By creation time: asc (oldest first, the default) or desc.',
 }), 'sort_direction must be one of: asc, desc')
+
+export const campaignId = parameter(
+  Type.String({ minLength: 1, description: 'Campaign API identifier (from /campaigns/list).' }),
+  'campaign_id must be a string of the Campaign api identifier')
+
+// The wording Braze answers for an unknown Canvas (BRAZE-EXPORT.md section 5, braze_ruby's cassette).
+export const canvasId = parameter(
+  Type.String({ minLength: 1, description: 'Canvas API identifier (from /canvas/list).' }),
+  'canvas_id must be a string of the Canvas api identifier')
+
+export const includeArchived = parameter(Type.Union([Type.Literal('true'), Type.Literal('false')], {
+  default: 'false',
+  description: 'Whether archived ones are listed too.',
+}), 'include_archived must be one of: true, false')
+
+export const postLaunchDraftVersion = parameter(Type.Union([Type.Literal('true'), Type.Literal('false')], {
+  default: 'false',
+  description: 'Whether to show the post-launch draft; the emulator keeps no draft apart, so both read the same.',
+}), 'post_launch_draft_version must be one of: true, false')
+
+export const lastEditTimeGt = parameter(Type.String({
+  description: 'Only those last edited strictly after this instant, in every form ending_at takes: a date (start of ' +
+    'that day in the workspace\'s zone) or a date-time (UTC when it has no offset).',
+  examples: ['2020-06-28T23:59:59-5:00', '2022-12-09'],
+}), 'last_edit.time[gt] must be an ISO 8601 date or date-time, such as 2020-06-28T23:59:59-5:00')

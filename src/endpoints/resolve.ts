@@ -3,8 +3,8 @@
 // exist (BRAZE.md, section 2).
 import { InvalidParameter } from '../emulator/errors.js'
 import { endingAtOutsideRange, parseEndingAt } from '../world/ending-at.js'
-import type { App, Segment, Workspace } from '../world/world.js'
-import { appId, ENDING_AT_OUTSIDE_RANGE, endingAt, segmentId } from './parameters.js'
+import type { App, Campaign, Canvas, Segment, Workspace } from '../world/world.js'
+import { appId, campaignId, canvasId, ENDING_AT_OUTSIDE_RANGE, endingAt, segmentId } from './parameters.js'
 
 const SEGMENT_ID = segmentId().rule
 
@@ -33,4 +33,16 @@ export function endingAtOf (text: string | undefined, workspace: Workspace, now:
 /** `length` has passed its schema's pattern (1-100 in decimal digits). */
 export function lengthOf (text: string): number {
   return Number(text)
+}
+
+export function campaignOf (workspace: Workspace, id: string): Campaign {
+  const campaign = workspace.campaignsById.get(id)
+  if (campaign === undefined) throw new InvalidParameter(campaignId.rule)
+  return campaign
+}
+
+export function canvasOf (workspace: Workspace, id: string): Canvas {
+  const canvas = workspace.canvasesById.get(id)
+  if (canvas === undefined) throw new InvalidParameter(canvasId.rule)
+  return canvas
 }

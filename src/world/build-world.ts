@@ -8,9 +8,10 @@ import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
 import { generatedAttributes, generatedEvents, generatedProducts, generatedSegment, nameSource as names, type NamedSegment, type NameSource } from './names.js'
 import { DEFAULT_RETENTION, type RetentionProfile, type SegmentDefinition } from './population/index.js'
 import { RetentionCurve } from './population/retention.js'
+import { byCreation, campaignFrom, canvasFrom, type MessagingContext } from './messaging.js'
 import { POOL_NAMES, POOLS, type PoolName } from './pools.js'
 import { RandomStream } from './random-stream.js'
-import type { ApiKey, App, CustomAttribute, CustomEvent, Product, Segment, Workspace, World } from './world.js'
+import type { ApiKey, App, Campaign, Canvas, CustomAttribute, CustomEvent, Product, Segment, Workspace, World } from './world.js'
 import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
 
 export interface WorldOptions {
@@ -70,6 +71,8 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     events: CustomEvent[]
     products: Product[]
     attributes: CustomAttribute[]
+    campaigns: Campaign[]
+    canvases: Canvas[]
   }
   const calendars = options.calendars ?? new Map<string, ZoneCalendar>()
   const drafts = new Map<string, Draft>()
@@ -87,9 +90,11 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       events: [],
       products: [],
       attributes: [],
+      campaigns: [],
+      canvases: [],
     })
   })
-  const draftOf = (part: 'apps' | 'segments' | 'api_keys' | 'events' | 'products' | 'custom_attributes', i: number, id: string): Draft =>
+  const draftOf = (part: 'apps' | 'segments' | 'api_keys' | 'events' | 'products' | 'custom_attributes' | 'campaigns' | 'canvases', i: number, id: string): Draft =>
     drafts.get(id) ?? fail(part, `/${i}/workspace_id`, `no workspace ${JSON.stringify(id)} in the workspaces`)
 
   const appIds = new Set<string>()
@@ -210,12 +215,50 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     }
   }
 
+  // Campaigns and Canvases, after every segment, event and product they may name is known. Ids are unique
+  // across both: a list's id resolves in one details endpoint only.
+  const messagingIds = new Set<string>()
+  const lookups = new Map<Draft, Pick<MessagingContext, 'segments' | 'events' | 'products'>>()
+  const lookupsOf = (draft: Draft) => {
+    let found = lookups.get(draft)
+    if (found === undefined) {
+      found = {
+        segments: new Map(draft.segments.map(s => [s.id, s])),
+        events: new Set(draft.events.map(e => e.name)),
+        products: new Set(draft.products.map(p => p.name)),
+      }
+      lookups.set(draft, found)
+    }
+    return found
+  }
+  const contextOf = (part: 'campaigns' | 'canvases', i: number, draft: Draft): MessagingContext => ({
+    ...lookupsOf(draft),
+    workspaceId: draft.fixture.id,
+    workspaceKey: draft.key,
+    apps: draft.apps,
+    fail: (pointer, reason) => fail(part, `/${i}${pointer}`, reason),
+    instant: (pointer, text) => instant(part, `/${i}${pointer}`, text),
+  })
+  const messaging = <F extends { id: string, workspace_id: string }>(part: 'campaigns' | 'canvases', fixtures: readonly F[],
+    add: (fixture: F, draft: Draft, context: MessagingContext) => void): void => {
+    fixtures.forEach((fixture, i) => {
+      if (messagingIds.has(fixture.id)) fail(part, `/${i}/id`, `duplicate campaign or Canvas id ${JSON.stringify(fixture.id)}`)
+      messagingIds.add(fixture.id)
+      const draft = draftOf(part, i, fixture.workspace_id)
+      add(fixture, draft, contextOf(part, i, draft))
+    })
+  }
+  messaging('campaigns', set.campaigns, (fixture, draft, context) => draft.campaigns.push(campaignFrom(fixture, context)))
+  messaging('canvases', set.canvases, (fixture, draft, context) => draft.canvases.push(canvasFrom(fixture, context)))
+
   const workspaces = new Map<string, Workspace>()
-  for (const [i, { fixture, calendar, apps, segments, events, products, attributes }] of [...drafts.values()].entries()) {
+  for (const [i, { fixture, calendar, apps, segments, events, products, attributes, campaigns, canvases }] of [...drafts.values()].entries()) {
     events.sort(byName)
     products.sort(byName)
     attributes.sort(byName)
-    segments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    segments.sort(byCreation)
+    campaigns.sort(byCreation)
+    canvases.sort(byCreation)
     workspaces.set(fixture.id, {
       id: fixture.id,
       name: fixture.name,
@@ -235,6 +278,10 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       products,
       productsByName: new Map(products.map(p => [p.name, p])),
       attributes,
+      campaigns,
+      campaignsById: new Map(campaigns.map(c => [c.id, c])),
+      canvases,
+      canvasesById: new Map(canvases.map(c => [c.id, c])),
     })
   }
 

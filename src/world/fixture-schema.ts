@@ -202,6 +202,96 @@ export const AttributeFixture = Type.Object({
 }, { additionalProperties: false })
 export type AttributeFixture = Static<typeof AttributeFixture>
 
+/** The messaging channels a campaign or a Canvas step sends on, as data_series keys name them. */
+export const CHANNELS = ['email', 'ios_push', 'android_push', 'web_push', 'in_app_message', 'sms', 'webhook', 'content_cards'] as const
+export type Channel = typeof CHANNELS[number]
+const ChannelName = Type.Union(CHANNELS.map(c => Type.Literal(c)))
+const ScheduleType = Type.Union(['time_based', 'action_based', 'api_triggered'].map(t => Type.Literal(t)), { default: 'time_based' })
+const Teams = Type.Array(Type.String({ minLength: 1 }), { default: [] })
+
+/**
+ * One message variation: its channel's fields (BRAZE-EXPORT.md section 3.6) in `content`; those left out are
+ * empty in /campaigns/details, and a field the channel does not have is a fixture error.
+ */
+export const MessageFixture = Type.Object({
+  id: Id,
+  name: Type.String({ minLength: 1 }),
+  channel: ChannelName,
+  content: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
+}, { additionalProperties: false })
+export type MessageFixture = Static<typeof MessageFixture>
+
+export const CONVERSION_TYPES = ['Clicks Email', 'Opens Email', 'Makes Any Purchase', 'Makes Specific Purchase',
+  'Performs Custom Event', 'Upgrades App', 'Starts Session'] as const
+export const ConversionBehaviorFixture = Type.Object({
+  type: Type.Union(CONVERSION_TYPES.map(t => Type.Literal(t))),
+  window: Type.Integer({ minimum: 1, maximum: 30 * 86_400, description: 'Seconds after receipt in which a conversion counts.' }),
+  product: Type.Optional(Type.String({ minLength: 1, description: 'Makes Specific Purchase: a product of the workspace.' })),
+  custom_event_name: Type.Optional(Type.String({ minLength: 1, description: 'Performs Custom Event: an event of the workspace.' })),
+  app_ids: Type.Optional(Type.Union([Type.Array(Id), Type.Null()], { description: 'Upgrades App, Starts Session: apps of the workspace, or null for any.' })),
+}, { additionalProperties: false })
+export type ConversionBehaviorFixture = Static<typeof ConversionBehaviorFixture>
+
+/** What a campaign and a Canvas share: identity, dates and state. */
+const messagingFields = {
+  id: Id,
+  workspace_id: Id,
+  name: Type.String({ minLength: 1 }),
+  description: Type.String({ default: '' }),
+  tags: Tags,
+  teams: Teams,
+  created_at: Instant,
+  updated_at: Type.Optional(Instant),
+  last_edited: Type.Optional(Type.String({ format: 'instant', description: 'Defaults to updated_at.' })),
+  archived: Type.Boolean({ default: false }),
+  draft: Type.Boolean({ default: false }),
+  enabled: Type.Boolean({ default: true }),
+  has_post_launch_draft: Type.Boolean({ default: false }),
+  schedule_type: ScheduleType,
+}
+
+export const CampaignFixture = Type.Object({
+  ...messagingFields,
+  is_api_campaign: Type.Boolean({ default: false }),
+  channels: Type.Array(ChannelName, { uniqueItems: true, minItems: 1, description: 'Its channels; one without variations reads an empty array in series.' }),
+  variations: Type.Array(MessageFixture, { default: [] }),
+  control: Type.Optional(Type.Object({
+    id: Id,
+    share: Type.Number({ minimum: 0, maximum: 0.9, description: 'Share of the audience held out.' }),
+  }, { additionalProperties: false })),
+  conversion_behaviors: Type.Array(ConversionBehaviorFixture, { maxItems: 4, default: [] }),
+  first_sent: Type.Optional(Instant),
+  last_sent: Type.Optional(Instant),
+  segment_id: Type.Optional(Type.String({ minLength: 1, description: 'Its audience: a segment of the workspace.' })),
+  send_ids: Type.Array(Id, { uniqueItems: true, default: [], description: 'Sends of an API campaign.' }),
+}, { additionalProperties: false })
+export type CampaignFixture = Static<typeof CampaignFixture>
+
+export const CanvasStepFixture = Type.Object({
+  id: Id,
+  name: Type.String({ minLength: 1 }),
+  type: Type.Union(['message', 'delay', 'decision_split', 'audience_paths', 'action_paths', 'experiment_paths', 'user_update']
+    .map(t => Type.Literal(t)), { default: 'message' }),
+  next_step_ids: Type.Array(Id, { default: [] }),
+  next_paths: Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), next_step_id: Id }, { additionalProperties: false }), { default: [] }),
+  messages: Type.Array(MessageFixture, { default: [] }),
+}, { additionalProperties: false })
+export type CanvasStepFixture = Static<typeof CanvasStepFixture>
+
+export const CanvasFixture = Type.Object({
+  ...messagingFields,
+  first_entry: Type.Optional(Instant),
+  last_entry: Type.Optional(Instant),
+  segment_id: Type.Optional(Type.String({ minLength: 1, description: 'Its entry audience: a segment of the workspace.' })),
+  variants: Type.Array(Type.Object({
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    first_step_ids: Type.Array(Id, { minItems: 1 }),
+  }, { additionalProperties: false }), { minItems: 1 }),
+  steps: Type.Array(CanvasStepFixture, { minItems: 1 }),
+}, { additionalProperties: false })
+export type CanvasFixture = Static<typeof CanvasFixture>
+
 export const EmulatorFixture = Type.Object({
   now: Type.Optional(Type.String({ format: 'instant', description: 'Pins the clock; BRAZE_MOCK_NOW wins over it.' })),
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'BRAZE_MOCK_SEED wins over it.' })),
@@ -218,6 +308,8 @@ export const FixtureSet = Type.Object({
   events: Type.Array(EventFixture, { default: [] }),
   products: Type.Array(ProductFixture, { default: [] }),
   custom_attributes: Type.Array(AttributeFixture, { default: [] }),
+  campaigns: Type.Array(CampaignFixture, { default: [] }),
+  canvases: Type.Array(CanvasFixture, { default: [] }),
 }, { additionalProperties: false })
 export type FixtureSet = Static<typeof FixtureSet>
 
@@ -231,4 +323,6 @@ export const FIXTURE_FILES = {
   events: 'events.json',
   products: 'products.json',
   custom_attributes: 'custom-attributes.json',
+  campaigns: 'campaigns.json',
+  canvases: 'canvases.json',
 } as const satisfies Record<keyof FixtureSet, string>

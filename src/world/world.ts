@@ -1,6 +1,6 @@
 // The emulated world, resolved from fixtures: what a request is answered from. Everything here is built once
 // per (re)load and read-only afterwards, so requests only look things up.
-import type { Industry } from './fixture-schema.js'
+import type { Channel, Industry } from './fixture-schema.js'
 import type { AppParams, SegmentDefinition } from './population/index.js'
 import type { PoolName } from './pools.js'
 import type { ZoneCalendar } from './zone-calendar.js'
@@ -64,6 +64,73 @@ export interface CustomAttribute {
   readonly tags: readonly string[]
 }
 
+/** A message variation: its channel's fields in the order Braze writes them, every one present. */
+export interface Message {
+  readonly id: string
+  readonly name: string
+  readonly channel: Channel
+  readonly content: Readonly<Record<string, unknown>>
+}
+
+export interface ConversionBehavior {
+  readonly type: string
+  /** Seconds. */
+  readonly window: number
+  readonly product?: string
+  readonly customEventName?: string
+  readonly appIds?: readonly string[] | null
+}
+
+/** What campaigns and Canvases share: identity, dates (epoch ms) and state. */
+export interface Messaging {
+  readonly id: string
+  readonly name: string
+  readonly description: string
+  readonly tags: readonly string[]
+  readonly teams: readonly string[]
+  readonly createdAt: number
+  readonly updatedAt: number
+  readonly lastEdited: number
+  readonly archived: boolean
+  readonly draft: boolean
+  readonly enabled: boolean
+  readonly hasPostLaunchDraft: boolean
+  readonly scheduleType: string
+  /** Its audience, when it names one. */
+  readonly segment: Segment | undefined
+  readonly key: number
+}
+
+export interface Campaign extends Messaging {
+  readonly isApiCampaign: boolean
+  readonly channels: readonly Channel[]
+  readonly variations: readonly Message[]
+  readonly control: { readonly id: string, readonly share: number } | undefined
+  readonly conversionBehaviors: readonly ConversionBehavior[]
+  readonly firstSent: number | undefined
+  readonly lastSent: number | undefined
+  readonly sendIds: readonly string[]
+}
+
+export interface CanvasStep {
+  readonly id: string
+  readonly name: string
+  readonly type: string
+  readonly nextStepIds: readonly string[]
+  readonly nextPaths: ReadonlyArray<{ readonly name: string, readonly nextStepId: string }>
+  readonly channels: readonly Channel[]
+  readonly messages: readonly Message[]
+}
+
+export interface Canvas extends Messaging {
+  readonly firstEntry: number | undefined
+  readonly lastEntry: number | undefined
+  readonly variants: ReadonlyArray<{ readonly id: string, readonly name: string, readonly firstStepIds: readonly string[] }>
+  readonly steps: readonly CanvasStep[]
+  /** The steps' channels, each once, in step order. */
+  readonly channels: readonly Channel[]
+}
+
 export interface Workspace {
   readonly id: string
   readonly name: string
@@ -88,6 +155,11 @@ export interface Workspace {
   readonly products: readonly Product[]
   readonly productsByName: ReadonlyMap<string, Product>
   readonly attributes: readonly CustomAttribute[]
+  /** Campaigns and Canvases, archived ones included, oldest first: the lists filter and slice, never re-sort. */
+  readonly campaigns: readonly Campaign[]
+  readonly campaignsById: ReadonlyMap<string, Campaign>
+  readonly canvases: readonly Canvas[]
+  readonly canvasesById: ReadonlyMap<string, Canvas>
 }
 
 export interface ApiKey {

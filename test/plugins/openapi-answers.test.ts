@@ -50,7 +50,7 @@ describe('openapi: real answers match the document', () => {
     const example = new URLSearchParams(endpoint.example as Record<string, string>).toString()
     const answers = [
       await inject('GET', `${path}?${example}`),
-      await inject('GET', `${path}?${example}&page=-1&ending_at=never&length=0&segment_id=nope&cursor=nope`),
+      await inject('GET', `${path}?${example}&page=-1&ending_at=never&length=0&segment_id=nope&cursor=nope&campaign_id=nope&canvas_id=nope`),
       await inject('GET', `${path}?${example}`, { authorization: 'Bearer nope' }),
     ]
     expect(answers.map(answer => answer.statusCode)).toEqual([200, 400, 401])

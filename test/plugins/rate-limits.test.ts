@@ -62,10 +62,11 @@ describe('rate limits', () => {
   })
 
   it('count each endpoint against the pool its definition names, and no other', async () => {
-    // A distinct limit per pool, each above the number of endpoints in it, so the headers say which pool counted.
+    // A distinct limit per pool, each above twice the number of endpoints in it (each is probed twice), so the
+    // headers say which pool counted.
     const counts = new Map<PoolName, number>()
     for (const row of ENDPOINT_TABLE) counts.set(row.pool, (counts.get(row.pool) ?? 0) + 1)
-    const limitOf = Object.fromEntries(POOL_NAMES.map((pool, i) => [pool, (counts.get(pool) ?? 0) + 10 + i])) as Record<PoolName, number>
+    const limitOf = Object.fromEntries(POOL_NAMES.map((pool, i) => [pool, 2 * (counts.get(pool) ?? 0) + 10 + i])) as Record<PoolName, number>
     app = await testApp({ fixtures: withLumenLimits(limitOf) })
     const resetOf = (pool: PoolName) => POOLS[pool].window === 'hour' ? NEXT_HOUR : NOW / 1000 + 60
     const used = new Map<PoolName, number>()
