@@ -379,3 +379,69 @@ describe('buildWorld: the built-in fixtures', () => {
     expect(lumen.segmentsById.get(BUILT_IN.lumen.segments.holidayCampaign)!.createdAt).toBe(Date.UTC(2026, 10, 10, 14))
   })
 })
+
+describe('buildWorld: campaigns and Canvases', () => {
+  const base = {
+    workspaces: TWO_WORKSPACES,
+    apps: [{ id: 'a1', workspace_id: 'w1', created_at: '2020-01-01' }],
+    segments: [segment('s1', 'w1', '2020-01-01T00:00:00Z'), segment('s2', 'w2', '2020-01-01T00:00:00Z')],
+    events: [{ workspace_id: 'w1', name: 'Joined' }],
+    products: [{ workspace_id: 'w1', name: 'plan' }],
+  }
+  const campaign = (extra: object = {}) => ({ id: 'c1', workspace_id: 'w1', name: 'C', created_at: '2024-01-01', channels: ['email'], ...extra })
+  const canvas = (extra: object = {}) => ({
+    id: 'v1',
+    workspace_id: 'w1',
+    name: 'V',
+    created_at: '2024-01-01',
+    variants: [{ id: 'var1', name: 'Variant 1', first_step_ids: ['st1'] }],
+    steps: [{ id: 'st1', name: 'Step' }],
+    ...extra,
+  })
+
+  it('resolves them, completes message content with the channel\'s fields and sorts them by creation', async () => {
+    const w1 = workspace(await worldOf({
+      ...base,
+      campaigns: [
+        campaign({ id: 'c2', created_at: '2024-02-01', variations: [{ id: 'm1', name: 'M', channel: 'email', content: { subject: 'Hi' } }], segment_id: 's1' }),
+        campaign({ conversion_behaviors: [{ type: 'Makes Specific Purchase', window: 60, product: 'plan' }, { type: 'Starts Session', window: 60 }] }),
+      ],
+      canvases: [canvas()],
+    }), 'w1')
+    expect(w1.campaigns.map(c => c.id)).toEqual(['c1', 'c2'])
+    expect(w1.campaignsById.get('c2')!.segment!.id).toBe('s1')
+    expect(Object.keys(w1.campaignsById.get('c2')!.variations[0]!.content)[0]).toBe('subject')
+    expect(w1.campaignsById.get('c2')!.variations[0]!.content.body).toBe('')
+    expect(w1.campaignsById.get('c1')!.conversionBehaviors).toEqual([
+      { type: 'Makes Specific Purchase', window: 60, product: 'plan' },
+      { type: 'Starts Session', window: 60, appIds: null },
+    ])
+    expect(w1.canvasesById.get('v1')!.steps[0]!.channels).toEqual([])
+  })
+
+  it.each([
+    ['an unknown workspace', { campaigns: [campaign({ workspace_id: 'w9' })] }, '/campaigns/0/workspace_id', 'no workspace "w9" in the workspaces'],
+    ['another workspace\'s segment', { campaigns: [campaign({ segment_id: 's2' })] }, '/campaigns/0/segment_id', 'no segment "s2" in workspace "w1"'],
+    ['an unknown product', { campaigns: [campaign({ conversion_behaviors: [{ type: 'Makes Specific Purchase', window: 60, product: 'gold' }] })] },
+      '/campaigns/0/conversion_behaviors/0/product', 'no product "gold" in workspace "w1"'],
+    ['an unknown event', { campaigns: [campaign({ conversion_behaviors: [{ type: 'Performs Custom Event', window: 60, custom_event_name: 'Left' }] })] },
+      '/campaigns/0/conversion_behaviors/0/custom_event_name', 'no custom event "Left" in workspace "w1"'],
+    ['a behaviour without its event', { campaigns: [campaign({ conversion_behaviors: [{ type: 'Performs Custom Event', window: 60 }] })] },
+      '/campaigns/0/conversion_behaviors/0/custom_event_name', 'is required for a "Performs Custom Event" behaviour'],
+    ['an unknown app', { campaigns: [campaign({ conversion_behaviors: [{ type: 'Upgrades App', window: 60, app_ids: ['a9'] }] })] },
+      '/campaigns/0/conversion_behaviors/0/app_ids/0', 'no app "a9" in workspace "w1"'],
+    ['a variation on a channel the campaign lacks', { campaigns: [campaign({ variations: [{ id: 'm1', name: 'M', channel: 'sms' }] })] },
+      '/campaigns/0/variations/0/channel', 'sms is not one of the campaign\'s channels (email)'],
+    ['a field its channel lacks', { campaigns: [campaign({ variations: [{ id: 'm1', name: 'M', channel: 'email', content: { alert: 'x' } }] })] },
+      '/campaigns/0/variations/0/content/alert', expect.stringMatching(/^not a field of email messages; expected one of: subject, body/)],
+    ['sends of a campaign that is not an API campaign', { campaigns: [campaign({ send_ids: ['x'] })] }, '/campaigns/0/send_ids', 'only an API campaign (is_api_campaign) has sends'],
+    ['a duplicate id across campaigns and Canvases', { campaigns: [campaign()], canvases: [canvas({ id: 'c1' })] }, '/canvases/0/id', 'duplicate campaign or Canvas id "c1"'],
+    ['a first step that is not a step', { canvases: [canvas({ variants: [{ id: 'var1', name: 'V', first_step_ids: ['st9'] }] })] },
+      '/canvases/0/variants/0/first_step_ids/0', 'no step "st9" in the Canvas'],
+    ['a path to no step', { canvases: [canvas({ steps: [{ id: 'st1', name: 'S', next_paths: [{ name: 'Yes', next_step_id: 'st9' }] }] })] },
+      '/canvases/0/steps/0/next_paths/0/next_step_id', 'no step "st9" in the Canvas'],
+  ])('refuses %s, with its place', async (_, parts, path, reason) => {
+    const error = await failure({ ...base, ...parts })
+    expect([error.path, error.reason]).toEqual([path, reason])
+  })
+})
