@@ -83,6 +83,8 @@ describe('loadFixtures: a directory', () => {
       events: [],
       products: [],
       custom_attributes: [],
+      campaigns: [],
+      canvases: [],
     })
   })
 
@@ -230,7 +232,7 @@ describe('loadFixtures: the directory itself', () => {
     expect(error).toMatchObject({
       file: join(dir, 'app.json'),
       path: '',
-      reason: 'not a fixture file; expected emulator.json, workspaces.json, apps.json, segments.json, api-keys.json, events.json, products.json, custom-attributes.json',
+      reason: 'not a fixture file; expected emulator.json, workspaces.json, apps.json, segments.json, api-keys.json, events.json, products.json, custom-attributes.json, campaigns.json, canvases.json',
     })
     expect(error.message).toBe(`${join(dir, 'app.json')}: ${error.reason}`)
   })
@@ -286,6 +288,8 @@ describe('loadFixtures: an inline fixture set', () => {
       events: [],
       products: [],
       custom_attributes: [],
+      campaigns: [],
+      canvases: [],
     })
   })
 
