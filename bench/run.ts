@@ -85,6 +85,16 @@ function makeFixtures (root: string): FixtureDirs {
   const kept = [ours.find(s => s.id === ALL_USERS)!, ...ours.filter(s => s.id !== ALL_USERS)].slice(0, 10)
   const trimmed = segments.filter(s => s.workspace_id !== FIRST_WORKSPACE || kept.includes(s))
   for (const dir of [dirs.ten, dirs.big]) write(dir, 'segments.json', trimmed)
+  // Campaigns and Canvases whose audience is a segment left out keep no audience: a reference to a missing
+  // segment would stop the start.
+  const left = new Set(trimmed.map(s => s.id))
+  for (const dir of [dirs.ten, dirs.big]) {
+    for (const file of ['campaigns.json', 'canvases.json']) {
+      if (!existsSync(join(dir, file))) continue
+      write(dir, file, read(dir, file).map(({ segment_id: audience, ...rest }) =>
+        audience === undefined || left.has(audience as string) ? { ...rest, ...(audience === undefined ? {} : { segment_id: audience }) } : rest))
+    }
+  }
   write(dirs.big, 'workspaces.json', read(dirs.big, 'workspaces.json').map(w =>
     w.id === FIRST_WORKSPACE ? { ...w, generate: { seed: 7, segments: GENERATED_SEGMENTS } } : w))
   return dirs
