@@ -2,11 +2,10 @@
 // by a segment's members (BRAZE-EXPORT.md sections 1 row 11, 2.1, 3.3). An event name the workspace never
 // saw is a 200 with zeros (section 0: a name is not an id).
 import { Type } from '@sinclair/typebox'
-import { segmentNotAnalyticsEnabled } from '../emulator/errors.js'
 import { occurrencesPerDay, occurrencesPerHour } from '../world/series/occurrences.js'
 import { defineEndpoint } from './define.js'
 import { appId, endingAt, length, optional, parameter, segmentId, Success, unit } from './parameters.js'
-import { appOf, endingAtOf, lengthOf, segmentOf } from './resolve.js'
+import { endingAtOf, lengthOf, segmentFilterOf } from './resolve.js'
 import { occurrenceData } from './occurrence-series.js'
 
 export const eventsDataSeries = defineEndpoint({
@@ -32,15 +31,8 @@ export const eventsDataSeries = defineEndpoint({
   }),
   example: { event: 'Workout Completed', length: '14', unit: 'day', ending_at: '2026-11-20' },
   handle ({ query, workspace, series }) {
-    const apps = query.app_id === undefined ? workspace.apps : [appOf(workspace, query.app_id)]
-    const segment = query.segment_id === undefined ? undefined : segmentOf(workspace, query.segment_id)
-    const zeros = segment !== undefined && !segment.analyticsTrackingEnabled
-    if (zeros && workspace.nonAnalyticsSegmentSessions === 'error') throw segmentNotAnalyticsEnabled()
-    const scope = {
-      workspace,
-      apps: zeros ? [] : apps,
-      what: { kind: 'event', event: workspace.eventsByName.get(query.event), segment } as const,
-    }
+    const { apps, segment } = segmentFilterOf(workspace, query.app_id, query.segment_id)
+    const scope = { workspace, apps, what: { kind: 'event', event: workspace.eventsByName.get(query.event), segment } as const }
     const end = endingAtOf(query.ending_at, workspace, series.now)
     const data = occurrenceData(series, workspace, scope, query.unit, end, lengthOf(query.length), 'count',
       occurrencesPerDay, occurrencesPerHour)

@@ -8,7 +8,7 @@ import type { Metric } from '../world/metrics.js'
 import { dayWindow } from '../world/series/window.js'
 import { defineEndpoint } from './define.js'
 import { appId, endingAt, length, optional, Success } from './parameters.js'
-import { appOf, endingAtOf, lengthOf } from './resolve.js'
+import { appsOf, endingAtOf, lengthOf } from './resolve.js'
 
 export function kpiEndpoint<K extends Kpi> (metric: Metric & { id: K }, summary: string, description: string) {
   return defineEndpoint({
@@ -29,7 +29,7 @@ export function kpiEndpoint<K extends Kpi> (metric: Metric & { id: K }, summary:
     handle ({ query, workspace, series }) {
       const end = endingAtOf(query.ending_at, workspace, series.now)
       const days = dayWindow(workspace.calendar, end, lengthOf(query.length))
-      const apps = query.app_id === undefined ? workspace.apps : [appOf(workspace, query.app_id)]
+      const apps = appsOf(workspace, query.app_id)
       const values = kpiSeries(series, workspace, metric.id, apps, days)
       if (workspace.emptySeries === 'empty' && values.every(value => value === 0)) return { message: 'success', data: [] }
       return { message: 'success', data: days.map((day, i) => ({ time: day.date, [metric.key]: values[i]! })) }

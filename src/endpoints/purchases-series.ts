@@ -7,7 +7,7 @@ import { occurrencesPerDay, occurrencesPerHour } from '../world/series/occurrenc
 import { defineEndpoint } from './define.js'
 import { occurrenceData } from './occurrence-series.js'
 import { appId, endingAt, length, optional, parameter, Success, unit } from './parameters.js'
-import { appOf, endingAtOf, lengthOf } from './resolve.js'
+import { appsOf, endingAtOf, lengthOf } from './resolve.js'
 
 interface Counted {
   readonly kind: 'quantity' | 'revenue'
@@ -44,7 +44,7 @@ export function purchasesSeriesEndpoint ({ kind, path, permission, summary, key,
     }),
     example: { length: '14', ending_at: '2026-11-20', unit: 'day' },
     handle ({ query, workspace, series }) {
-      const apps = query.app_id === undefined ? workspace.apps : [appOf(workspace, query.app_id)]
+      const apps = appsOf(workspace, query.app_id)
       const product = query.product === undefined ? undefined : workspace.productsByName.get(query.product) ?? null
       const end = endingAtOf(query.ending_at, workspace, series.now)
       return {

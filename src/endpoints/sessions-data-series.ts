@@ -1,12 +1,11 @@
 // GET /sessions/data_series: sessions per day or hour, for one app or all, optionally for a segment's
 // members (seeds/004, BRAZE.md section 4).
 import { Type } from '@sinclair/typebox'
-import { segmentNotAnalyticsEnabled } from '../emulator/errors.js'
 import { SESSIONS, sessionsPerDay, sessionsPerHour, type SessionsScope } from '../world/series/sessions.js'
 import { dayWindow, hourWindow } from '../world/series/window.js'
 import { defineEndpoint } from './define.js'
 import { appId, endingAt, length, optional, segmentId, Success, unit } from './parameters.js'
-import { appOf, endingAtOf, lengthOf, segmentOf } from './resolve.js'
+import { endingAtOf, lengthOf, segmentFilterOf } from './resolve.js'
 
 export const sessionsDataSeries = defineEndpoint({
   path: '/sessions/data_series',
@@ -32,12 +31,7 @@ export const sessionsDataSeries = defineEndpoint({
   handle ({ query, workspace, series }) {
     const count = lengthOf(query.length)
     const end = endingAtOf(query.ending_at, workspace, series.now)
-    const apps = query.app_id === undefined ? workspace.apps : [appOf(workspace, query.app_id)]
-    const segment = query.segment_id === undefined ? undefined : segmentOf(workspace, query.segment_id)
-    const zeros = segment !== undefined && !segment.analyticsTrackingEnabled
-    if (zeros && workspace.nonAnalyticsSegmentSessions === 'error') throw segmentNotAnalyticsEnabled()
-
-    const scope: SessionsScope = { workspace, apps: zeros ? [] : apps, segment }
+    const scope: SessionsScope = { workspace, ...segmentFilterOf(workspace, query.app_id, query.segment_id) }
     if (query.unit === 'hour') {
       const spans = hourWindow(workspace.calendar, end, count)
       const sessions = sessionsPerHour(series, scope, spans)
