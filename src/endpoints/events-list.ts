@@ -3,17 +3,12 @@
 // events logged at a rate above zero in at least one app. An Inactive event is listed like an Active one:
 // Braze lists the names "recorded for your app", and its past occurrences stay recorded.
 import { Type } from '@sinclair/typebox'
-import type { CustomEvent, Workspace } from '../world/world.js'
 import { defineEndpoint } from './define.js'
 import { optional, page, Success } from './parameters.js'
 
 export const EVENTS_PAGE_SIZE = 250
 
 /** The events with occurrences, alphabetical (the catalog is sorted at load): what /events/list and /events list. */
-export function recordedEvents (workspace: Workspace): readonly CustomEvent[] {
-  return workspace.events.filter(event => event.rate > 0 && event.apps.length > 0)
-}
-
 export const eventsList = defineEndpoint({
   path: '/events/list',
   permission: 'events.list',
@@ -31,7 +26,7 @@ export const eventsList = defineEndpoint({
     const first = Number(query.page ?? 0) * EVENTS_PAGE_SIZE
     return {
       message: 'success',
-      events: recordedEvents(workspace).slice(first, first + EVENTS_PAGE_SIZE).map(event => event.name),
+      events: workspace.recordedEvents.slice(first, first + EVENTS_PAGE_SIZE).map(event => event.name),
     }
   },
 })

@@ -7,7 +7,6 @@ import { Type } from '@sinclair/typebox'
 import { InvalidParameter } from '../emulator/errors.js'
 import type { CustomEvent } from '../world/world.js'
 import { defineEndpoint, type EndpointRequest } from './define.js'
-import { recordedEvents } from './events-list.js'
 import { optional, parameter, Success } from './parameters.js'
 
 export const CURSOR_PAGE_SIZE = 50
@@ -69,7 +68,7 @@ export const events = defineEndpoint({
   headers: LINK_HEADER,
   example: {},
   handle (request) {
-    return { message: 'success', events: cursorPage(recordedEvents(request.workspace), request.query.cursor, '/events', request).map(item) }
+    return { message: 'success', events: cursorPage(request.workspace.recordedEvents, request.query.cursor, '/events', request).map(item) }
   },
 })
 

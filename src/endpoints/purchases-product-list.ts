@@ -3,17 +3,12 @@
 // sections 0, 2.3 and 3.5). Rule 12 of section 7: the products that appear in purchases, those bought at a
 // rate above zero in at least one app. `page` counts from 0, like every other list endpoint.
 import { Type } from '@sinclair/typebox'
-import type { Product, Workspace } from '../world/world.js'
 import { defineEndpoint } from './define.js'
 import { optional, page, Success } from './parameters.js'
 
 export const PRODUCTS_PAGE_SIZE = 100
 
 /** The products with purchases, alphabetical (the catalog is sorted at load). */
-export function purchasedProducts (workspace: Workspace): readonly Product[] {
-  return workspace.products.filter(product => product.rate > 0 && product.apps.length > 0)
-}
-
 export const purchasesProductList = defineEndpoint({
   path: '/purchases/product_list',
   permission: 'purchases.product_list',
@@ -30,7 +25,7 @@ export const purchasesProductList = defineEndpoint({
   handle ({ query, workspace }) {
     const first = Number(query.page ?? 0) * PRODUCTS_PAGE_SIZE
     return {
-      products: purchasedProducts(workspace).slice(first, first + PRODUCTS_PAGE_SIZE).map(product => product.name),
+      products: workspace.purchasedProducts.slice(first, first + PRODUCTS_PAGE_SIZE).map(product => product.name),
       message: 'success',
     }
   },

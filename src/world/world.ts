@@ -152,8 +152,12 @@ export interface Workspace {
   /** The catalogs, each sorted by name (code-unit order) once per load, as Braze lists them alphabetically. */
   readonly events: readonly CustomEvent[]
   readonly eventsByName: ReadonlyMap<string, CustomEvent>
+  /** The events that occur in the world (a rate above 0 in at least one app): what /events/list lists (rule 11). */
+  readonly recordedEvents: readonly CustomEvent[]
   readonly products: readonly Product[]
   readonly productsByName: ReadonlyMap<string, Product>
+  /** The products bought in the world: what /purchases/product_list lists (rule 12). */
+  readonly purchasedProducts: readonly Product[]
   readonly attributes: readonly CustomAttribute[]
   /** Campaigns and Canvases, archived ones included, oldest first: the lists filter and slice, never re-sort. */
   readonly campaigns: readonly Campaign[]
