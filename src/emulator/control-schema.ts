@@ -99,12 +99,18 @@ export type FaultRuleView = Static<typeof FaultRuleView>
 
 export const FaultList = Type.Object({ faults: Type.Array(FaultRuleView) })
 
+/** What an override or a metric belongs to (src/world/metrics.ts ENTITY_PARAMETERS). */
+const Entity = Type.Union([Type.Literal('app'), Type.Literal('segment'), Type.Literal('campaign'), Type.Literal('canvas')])
+
 export const OverrideBody = Type.Object({
   app_id: Type.Optional(Type.String({ minLength: 1, description: 'Override an app\'s sessions...' })),
-  segment_id: Type.Optional(Type.String({ minLength: 1, description: '...or a segment\'s estimated size (days only).' })),
+  segment_id: Type.Optional(Type.String({ minLength: 1, description: '...or a segment\'s estimated size (days only)...' })),
+  campaign_id: Type.Optional(Type.String({ minLength: 1, description: '...or a campaign\'s sends (days only)...' })),
+  canvas_id: Type.Optional(Type.String({ minLength: 1, description: '...or a Canvas\'s entries (days only).' })),
   metric: Type.Optional(Type.String({
     minLength: 1,
-    description: 'The metric to set, by id: sessions (apps, the default) or size (segments, the default).',
+    description: 'The metric to set, by id: sessions (apps, the default), size (segments, the default), sends ' +
+      '(campaigns, the default), entries (Canvases, the default), or another metric GET /_mock/world lists.',
   })),
   unit: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('hour')], { default: 'day' })),
   values: Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 1e12 }), {
@@ -118,7 +124,7 @@ export type OverrideBody = Static<typeof OverrideBody>
 
 export const OverrideView = Type.Object({
   override_id: Type.String(),
-  entity: Type.Union([Type.Literal('app'), Type.Literal('segment')]),
+  entity: Entity,
   id: Type.String(),
   metric: Type.String(),
   unit: Type.Union([Type.Literal('day'), Type.Literal('hour')]),
@@ -153,7 +159,7 @@ export const EndpointView = Type.Object({
   metrics: Type.Array(Type.Object({
     id: Type.String({ description: 'The metric an override names.' }),
     key: Type.String({ description: 'Its value\'s key in the data points.' }),
-    entity: Type.Union([Type.Literal('app'), Type.Literal('segment')]),
+    entity: Entity,
     hours: Type.Boolean({ description: 'Whether it is served per hour too.' }),
     aggregate: Type.Union([Type.Literal('sum'), Type.Literal('unique')], {
       description: 'sum: apps add up to the total; unique: distinct users, which do not.',

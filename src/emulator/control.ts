@@ -11,7 +11,7 @@ import type {
 import { parseEndingAt } from '../world/ending-at.js'
 import { INSTANT_RANGE, inInstantRange, parseInstant } from '../world/instant.js'
 import { FixtureError } from '../world/load-fixtures.js'
-import type { EntityKind, Metric } from '../world/metrics.js'
+import { ENTITY_PARAMETERS, type EntityKind, type Metric } from '../world/metrics.js'
 import { POOL_NAMES, POOLS } from '../world/pools.js'
 import type { ApiKey, Workspace } from '../world/world.js'
 import { HOUR_MS } from '../world/zone-calendar.js'
@@ -148,17 +148,17 @@ export class Control {
    * hours, so the hour overrides may not sum past it, nor fill every hour of the day with another sum.
    */
   setOverrides (body: OverrideBody): { overrides: OverrideView[] } {
-    if ((body.app_id === undefined) === (body.segment_id === undefined)) rejected('give exactly one of app_id and segment_id')
+    const named = ENTITY_KINDS.filter(kind => body[ENTITY_PARAMETERS[kind]] !== undefined)
+    if (named.length !== 1) rejected(`give exactly one of ${Object.values(ENTITY_PARAMETERS).join(', ')}`)
     const unit = body.unit ?? 'day'
-    const entity = body.app_id === undefined ? 'segment' : 'app'
-    const id = (body.app_id ?? body.segment_id)!
+    const entity = named[0]!
+    const id = body[ENTITY_PARAMETERS[entity]]!
     const metric = this.#metricOf(entity, body.metric ?? DEFAULT_METRICS[entity])
     if (unit === 'hour' && !metric.hours) {
       const hourly = [...new Set(this.#metrics.filter(m => m.hours).map(m => `${m.entity}s`))].join(', ')
       rejected(`unit: a${/^[aeiou]/.test(entity) ? 'n' : ''} ${entity}'s ${metric.id} is daily; hour overrides are for ${hourly}`)
     }
-    const workspace = this.#workspaceOf(entity, id)
-    const createdAt = entity === 'app' ? workspace.appsById.get(id)!.createdAt : workspace.segmentsById.get(id)!.createdAt
+    const { workspace, createdAt } = this.#entityOf(entity, id)
     const inputs = Object.entries(body.values).map(([time, value]) => {
       const bucket = bucketOf(workspace, unit, time)
       const day = workspace.calendar.day(bucket.dayIndex)
@@ -230,14 +230,21 @@ export class Control {
     return rejected(`metric: ${entity}s have ${served.join(', ')} (got ${JSON.stringify(id)})`)
   }
 
-  #workspaceOf (entity: 'app' | 'segment', id: string): Workspace {
-    const workspace = this.#emulator.world.workspaces.find(w => entity === 'app' ? w.appsById.has(id) : w.segmentsById.has(id))
-    return workspace ?? rejected(`${entity}_id: no ${entity} ${JSON.stringify(id)} in the fixtures`)
+  /** The entity's workspace and creation instant: overrides before it are refused. */
+  #entityOf (entity: EntityKind, id: string): { workspace: Workspace, createdAt: number } {
+    for (const workspace of this.#emulator.world.workspaces) {
+      const found = entity === 'app'
+        ? workspace.appsById.get(id)
+        : entity === 'segment' ? workspace.segmentsById.get(id) : entity === 'campaign' ? workspace.campaignsById.get(id) : workspace.canvasesById.get(id)
+      if (found !== undefined) return { workspace, createdAt: found.createdAt }
+    }
+    return rejected(`${ENTITY_PARAMETERS[entity]}: no ${entity} ${JSON.stringify(id)} in the fixtures`)
   }
 }
 
 /** The metric a body without one sets: what an app's or a segment's override meant before metrics had names. */
-const DEFAULT_METRICS: Record<EntityKind, string> = { app: 'sessions', segment: 'size' }
+const DEFAULT_METRICS: Record<EntityKind, string> = { app: 'sessions', segment: 'size', campaign: 'sends', canvas: 'entries' }
+const ENTITY_KINDS = Object.keys(ENTITY_PARAMETERS) as EntityKind[]
 
 function rejected (message: string): never {
   throw new ControlRejected(message)

@@ -1,7 +1,10 @@
 // Every Braze endpoint the emulator serves, in the order the OpenAPI document lists them. Adding one is a
 // definition file (see define.ts) and a line here; nothing else in src/ needs to know.
+import { campaignsDataSeries } from './campaigns-data-series.js'
 import { campaignsDetails } from './campaigns-details.js'
 import { campaignsList } from './campaigns-list.js'
+import { canvasDataSeries } from './canvas-data-series.js'
+import { canvasDataSummary } from './canvas-data-summary.js'
 import { canvasDetails } from './canvas-details.js'
 import { canvasList } from './canvas-list.js'
 import { customAttributes } from './custom-attributes.js'
@@ -19,6 +22,7 @@ import { purchasesRevenueSeries } from './purchases-revenue-series.js'
 import { segmentsDataSeries } from './segments-data-series.js'
 import { segmentsDetails } from './segments-details.js'
 import { segmentsList } from './segments-list.js'
+import { sendsDataSeries } from './sends-data-series.js'
 import { sessionsDataSeries } from './sessions-data-series.js'
 
 export const ENDPOINTS: readonly AnyEndpoint[] = [
@@ -39,6 +43,10 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   purchasesRevenueSeries,
   campaignsList,
   campaignsDetails,
+  campaignsDataSeries,
+  sendsDataSeries,
   canvasList,
   canvasDetails,
+  canvasDataSeries,
+  canvasDataSummary,
 ]

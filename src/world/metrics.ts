@@ -3,7 +3,7 @@
 // DAU override on one app never collide.
 
 /** The kinds of entity a metric belongs to, and the query parameter that names one. */
-export const ENTITY_PARAMETERS = { app: 'app_id', segment: 'segment_id' } as const
+export const ENTITY_PARAMETERS = { app: 'app_id', segment: 'segment_id', campaign: 'campaign_id', canvas: 'canvas_id' } as const
 export type EntityKind = keyof typeof ENTITY_PARAMETERS
 
 export interface Metric {

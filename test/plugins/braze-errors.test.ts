@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import type { ConnectionError, FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrazeMockApp } from '../../src/app.js'
+import { CANVAS_WINDOW_RULES } from '../../src/endpoints/canvas-series.js'
 import { ENDPOINTS } from '../../src/endpoints/index.js'
 import { clientErrorHandler } from '../../src/plugins/braze-errors.js'
 import { BUILT_IN, get, testApp } from '../helpers.js'
@@ -15,8 +16,13 @@ const SEGMENT = lumen.segments.allUsers
 
 const NOT_ANALYTICS = 'segment_id must be a segment with analytics tracking enabled; this segment does not track analytics'
 /** Every parameter's 400 wording, as the endpoint definitions give it. */
-const PARAMETER_RULES: Record<string, string> = Object.assign({}, ...ENDPOINTS.map(endpoint => endpoint.rules))
-const KNOWN_400_MESSAGES = new Set<string>([...Object.values(PARAMETER_RULES), NOT_ANALYTICS])
+// The series parameters' rules; the Canvas endpoints' `length` (1 to 14) has its own, in KNOWN_400_MESSAGES.
+const PARAMETER_RULES: Record<string, string> = ENDPOINTS.find(endpoint => endpoint.path === '/sessions/data_series')!.rules
+const KNOWN_400_MESSAGES = new Set<string>([
+  ...ENDPOINTS.flatMap(endpoint => Object.values(endpoint.rules)),
+  ...Object.values(CANVAS_WINDOW_RULES),
+  NOT_ANALYTICS,
+])
 
 /** A Braze error on the wire: the status, Content-Type exactly application/json, and the body {message} only. */
 function expectBrazeError (response: LightMyRequestResponse, status: number, message: string): void {

@@ -536,8 +536,8 @@ export function controlScenarios (door: string, driverOf: DriverFactory, startOp
     })
 
     it.each([
-      [{ values: { '2026-11-20': 1 } }, 'give exactly one of app_id and segment_id'],
-      [{ app_id: lumen.apps.ios, segment_id: lumen.segments.allUsers, values: { '2026-11-20': 1 } }, 'give exactly one of app_id and segment_id'],
+      [{ values: { '2026-11-20': 1 } }, 'give exactly one of app_id, segment_id, campaign_id, canvas_id'],
+      [{ app_id: lumen.apps.ios, segment_id: lumen.segments.allUsers, values: { '2026-11-20': 1 } }, 'give exactly one of app_id, segment_id, campaign_id, canvas_id'],
       [{ app_id: 'nope', values: { '2026-11-20': 1 } }, 'app_id: no app "nope" in the fixtures'],
       [{ segment_id: 'nope', values: { '2026-11-20': 1 } }, 'segment_id: no segment "nope" in the fixtures'],
       [{ segment_id: lumen.segments.allUsers, unit: 'hour', values: { '2026-11-20T10:00:00Z': 1 } }, 'unit: a segment\'s size is daily; hour overrides are for apps'],
