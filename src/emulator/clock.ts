@@ -31,6 +31,10 @@ export class Clock {
     return this.#pinned ?? this.#systemNow() + this.#offset
   }
 
+  get pinned (): boolean {
+    return this.#pinned !== undefined
+  }
+
   pin (instant: number): void {
     this.#pinned = instant
     this.#offset = 0

@@ -5,9 +5,10 @@
 import { buildWorld } from '../world/build-world.js'
 import { loadFixtures } from '../world/load-fixtures.js'
 import type { PoolName } from '../world/pools.js'
-import { decodeSeed, SeriesCache, type SeriesContext } from '../world/series/context.js'
+import { decodeSeed, SeriesCache, SETTLED_AFTER_MS, type SeriesContext } from '../world/series/context.js'
 import type { Workspace, World } from '../world/world.js'
 import type { ZoneCalendar } from '../world/zone-calendar.js'
+import { AnswerCache } from './answer-cache.js'
 import { Clock } from './clock.js'
 import { Faults } from './faults.js'
 import { Journal } from './journal.js'
@@ -45,6 +46,7 @@ export class Emulator {
   #world: World
   #files: readonly string[]
   #cache = new SeriesCache()
+  #answers = new AnswerCache()
   #reloading: Promise<World> = Promise.resolve(undefined as unknown as World)
 
   private constructor ({ world, files }: Loaded, calendars: Map<string, ZoneCalendar>, options: EmulatorOptions) {
@@ -94,6 +96,7 @@ export class Emulator {
       this.#world = world
       this.#files = files
       this.#cache = new SeriesCache()
+      this.#answers = new AnswerCache()
       return world
     })
     this.#reloading = next
@@ -112,6 +115,26 @@ export class Emulator {
   /** Counts one request against one of the workspace's rate-limit pools, at the emulator's now. */
   admit (workspace: Workspace, pool: PoolName): Admission {
     return this.pools.take(workspace.id, pool, workspace.rateLimits[pool], this.clock.now())
+  }
+
+  /** Answers kept for the world in service (see answerKey). */
+  get answers (): AnswerCache {
+    return this.#answers
+  }
+
+  /**
+   * The key an answer is kept under, or undefined when it may not be kept. An answer is a function of the
+   * world (the cache goes with it on reload), the seed (fixed for the emulator's life), the overrides (their
+   * version), the request, and now: so a window that ends long enough before now (`end`, SETTLED_AFTER_MS) or an
+   * answer with no window at all (`end` null: lists and details) is kept whatever the clock does, and any
+   * other only while the clock is pinned, under the pinned instant.
+   * @param end the window's exclusive end; undefined when it is now (no ending_at)
+   */
+  answerKey (workspace: Workspace, request: string, end: number | null | undefined): string | undefined {
+    const now = this.clock.now()
+    const settled = end === null || (end !== undefined && end + SETTLED_AFTER_MS <= now)
+    if (!settled && !this.clock.pinned) return undefined
+    return `${this.overrides.version} ${settled ? '-' : now} ${workspace.id} ${request}`
   }
 
   /** What a series computed now depends on besides its entity and buckets. */

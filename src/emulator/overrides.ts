@@ -35,6 +35,7 @@ export class Overrides implements OverrideLookup {
   /** By metric, then entity id, then day. */
   #index = new Map<string, Map<string, Map<number, DayOverrides>>>()
   #created = 0
+  #version = 0
 
   get empty (): boolean {
     return this.#list.length === 0
@@ -49,6 +50,11 @@ export class Overrides implements OverrideLookup {
     else this.#list[same] = override
     this.#reindex()
     return override
+  }
+
+  /** Moves on every change, so an answer computed under one set of overrides is never served under another. */
+  get version (): number {
+    return this.#version
   }
 
   list (): Override[] {
@@ -78,6 +84,7 @@ export class Overrides implements OverrideLookup {
   }
 
   #reindex (): void {
+    this.#version++
     const index = new Map<string, Map<string, Map<number, DayOverrides>>>()
     for (const o of this.#list) {
       let byEntity = index.get(o.metric)

@@ -1,11 +1,18 @@
 // Turns each endpoint definition (src/endpoints/) into its GET route. What the definition names travels as
 // route config: the permission and pool the access hook checks, and each parameter's 400 wording, which the
-// error handler answers a failed validation with.
+// error handler answers a failed validation with. The handler's answer is serialized here and kept in the
+// emulator's answer cache where its key allows (Emulator.answerKey): the hooks (access, pools, faults,
+// journal, headers) run for a kept answer exactly as for a computed one, and its bytes are the same.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import type { Emulator } from '../emulator/emulator.js'
 import type { AnyEndpoint } from '../endpoints/define.js'
 import { BRAZE_ERRORS, success } from '../endpoints/parameters.js'
+import { parseEndingAt } from '../world/ending-at.js'
+import type { Workspace } from '../world/world.js'
+
+/** What Fastify writes for a serialized object, so a kept answer reads the same. */
+const JSON_TYPE = 'application/json; charset=utf-8'
 
 export interface BrazeEndpointsOptions {
   emulator: Emulator
@@ -23,14 +30,39 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
         querystring: endpoint.query,
         response: { 200: withHeaders(success(endpoint.response), endpoint.headers), ...BRAZE_ERRORS },
       },
-    }, async (request, reply) => endpoint.handle({
-      query: request.query,
-      workspace: request.apiKey!.workspace,
-      series: emulator.seriesContext(),
-      get origin () { return originOf(request) },
-      header (name, value) { reply.header(name, value) },
-    }))
+    }, async (request, reply) => {
+      const workspace = request.apiKey!.workspace
+      const query = request.query as { ending_at?: string }
+      // Only the endpoints that write a Link (their `headers`) read the Host header.
+      const url = endpoint.headers === undefined ? request.url : `${originOf(request)}${request.url}`
+      const key = emulator.answerKey(workspace, url, 'ending_at' in endpoint.parameters ? windowEnd(workspace, query.ending_at) : null)
+      const kept = key === undefined ? undefined : emulator.answers.get(key)
+      if (kept !== undefined) {
+        for (const [name, value] of kept.headers) reply.header(name, value)
+        return reply.type(JSON_TYPE).send(kept.body)
+      }
+      const headers: Array<[string, string]> = []
+      const answer = endpoint.handle({
+        query: request.query,
+        workspace,
+        series: emulator.seriesContext(),
+        get origin () { return originOf(request) },
+        header (name, value) {
+          headers.push([name, value])
+          reply.header(name, value)
+        },
+      })
+      // The route's own serializer, as Fastify would run it on the object: a string is sent as it is.
+      const body = reply.serialize(answer) as string
+      if (key !== undefined) emulator.answers.set(key, { body, headers })
+      return reply.type(JSON_TYPE).send(body)
+    })
   }
+}
+
+/** The window's exclusive end as the handler reads it; undefined when it is now, or when the handler will refuse it. */
+function windowEnd (workspace: Workspace, endingAt: string | undefined): number | undefined {
+  return endingAt === undefined ? undefined : parseEndingAt(endingAt, workspace.calendar)
 }
 
 /** The 200 schema with the definition's own headers added to Braze's, so the OpenAPI document lists them. */

@@ -36,6 +36,13 @@ export class SeriesCache {
   }
 }
 
+/**
+ * How long after a window's end its answer stops depending on now: no series reads further past its window
+ * than a campaign's longest conversion window (30 days, for conversions by send time), and what depends on
+ * the age of a day (send analytics, kept 14 days) is settled by then too. A margin of two days covers zones.
+ */
+export const SETTLED_AFTER_MS = 32 * 86_400_000
+
 /** The one place a configured seed becomes the key every series mixes in. */
 export function decodeSeed (seed: number): number {
   return mix(0x6d2b79f5, seed >>> 0)
