@@ -100,7 +100,10 @@ class Pool {
   readonly since: number
   readonly until: number
   readonly apps: readonly App[]
-  /** Audiences: segments not archived, in fixture order, a copy (build-world sorts its own later). */
+  /**
+   * The segments an audience is drawn from, in the order they were added: a copy, since build-world sorts its
+   * list afterwards and an audience must not depend on when it is first read.
+   */
   readonly segments: readonly Segment[]
   /** Events that occur and products bought (rules 11 and 12): what a conversion behaviour can name. */
   readonly events: readonly string[]
@@ -118,7 +121,7 @@ class Pool {
     this.since = Math.min(Math.max(since, firstApp), until - 30 * DAY_MS)
     this.until = until
     this.apps = [...workspace.apps]
-    this.segments = workspace.segments.filter(s => !s.archived)
+    this.segments = workspace.segments.slice()
     const byName = (a: string, b: string) => a < b ? -1 : a > b ? 1 : 0
     this.events = workspace.events.filter(e => e.rate > 0 && e.apps.length > 0).map(e => e.name).sort(byName)
     this.products = workspace.products.filter(p => p.rate > 0 && p.apps.length > 0).map(p => p.name).sort(byName)
@@ -148,12 +151,12 @@ class Pool {
     return new RandomStream(part === undefined ? [this.seed, this.workspace.key, kind, index] : [this.seed, this.workspace.key, kind, index, part])
   }
 
-  /** An audience that existed when the entity was created, or none (all users). */
+  /** An audience not archived that existed when the entity was created, or none (all users). */
   audience (random: RandomStream, createdAt: number): Segment | undefined {
     if (this.segments.length === 0 || !random.chance(0.85)) return undefined
     for (let attempt = 0; attempt < 4; attempt++) {
       const segment = this.segments[random.int(0, this.segments.length - 1)]!
-      if (segment.createdAt <= createdAt) return segment
+      if (!segment.archived && segment.createdAt <= createdAt) return segment
     }
     return undefined
   }
