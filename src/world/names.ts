@@ -252,7 +252,7 @@ export interface Family<E> {
   at (k: number): E
 }
 
-export type Lists<T extends unknown[]> = { readonly [K in keyof T]: readonly T[K][] }
+type Lists<T extends unknown[]> = { readonly [K in keyof T]: readonly T[K][] }
 
 export function combos<T extends unknown[], E> (lists: Lists<T>, build: (...parts: T) => E): Family<E> {
   const all = lists as unknown as ReadonlyArray<readonly unknown[]>
@@ -300,7 +300,7 @@ export class Catalog<E> {
 // ---- The vocabularies ------------------------------------------------------------------------------------
 
 /** A word and its weight: the share of users, or of occurrences, it stands for. */
-export type Weighted = readonly [label: string, share: number]
+type Weighted = readonly [label: string, share: number]
 
 interface SegmentEntry {
   readonly name: string
@@ -334,7 +334,7 @@ interface AttributeEntry {
 }
 
 /** An object of custom events and the actions logged on it, each with its rate per active user per day. */
-export interface EventObject {
+interface EventObject {
   readonly object: string
   readonly tags: readonly string[]
   readonly actions: Readonly<Record<string, number>>
@@ -343,7 +343,7 @@ export interface EventObject {
 }
 
 /** A product the industry sells: price range, items bought per active user per day, variants or not. */
-export interface ProductSpec {
+interface ProductSpec {
   readonly name: string
   readonly low: number
   readonly high: number
