@@ -9,6 +9,7 @@ import { generatedAttributes, generatedEvents, generatedProducts, generatedSegme
 import { DEFAULT_RETENTION, type RetentionProfile, type SegmentDefinition } from './population/index.js'
 import { RetentionCurve } from './population/retention.js'
 import { byCreation, campaignFrom, canvasFrom, type MessagingContext } from './messaging.js'
+import { generatedMessaging } from './generated-messaging.js'
 import { POOL_NAMES, POOLS, type PoolName } from './pools.js'
 import { RandomStream } from './random-stream.js'
 import type { ApiKey, App, Campaign, Canvas, CustomAttribute, CustomEvent, Product, Segment, Workspace, World } from './world.js'
@@ -250,6 +251,41 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   }
   messaging('campaigns', set.campaigns, (fixture, draft, context) => draft.campaigns.push(campaignFrom(fixture, context)))
   messaging('canvases', set.canvases, (fixture, draft, context) => draft.canvases.push(canvasFrom(fixture, context)))
+  // Generated ones beside them (src/world/generated-messaging.ts), named unlike any of the fixtures'.
+  for (const [i, draft] of [...drafts.values()].entries()) {
+    const generate = draft.fixture.generate
+    if (generate === undefined || generate.campaigns + generate.canvases === 0) continue
+    const { fixture } = draft
+    const generated = generatedMessaging({
+      seed: generate.seed,
+      campaigns: generate.campaigns,
+      canvases: generate.canvases,
+      workspace: {
+        id: fixture.id,
+        key: draft.key,
+        name: fixture.name,
+        industry: fixture.industry,
+        apps: draft.apps,
+        segments: draft.segments,
+        events: draft.events,
+        products: draft.products,
+      },
+      taken: { campaigns: new Set(draft.campaigns.map(c => c.name)), canvases: new Set(draft.canvases.map(c => c.name)) },
+      since: GENERATED_SINCE,
+      until: GENERATED_UNTIL,
+    })
+    const add = <T extends { id: string }>(items: readonly T[], to: T[]): void => {
+      for (const item of items) {
+        if (messagingIds.has(item.id)) {
+          fail('workspaces', `/${i}/generate/seed`, `generates the id ${JSON.stringify(item.id)}, which a fixture campaign or Canvas has: pick another seed`)
+        }
+        messagingIds.add(item.id)
+        to.push(item)
+      }
+    }
+    add(generated.campaigns, draft.campaigns)
+    add(generated.canvases, draft.canvases)
+  }
 
   const workspaces = new Map<string, Workspace>()
   for (const [i, { fixture, calendar, apps, segments, events, products, attributes, campaigns, canvases }] of [...drafts.values()].entries()) {

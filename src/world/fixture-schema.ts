@@ -37,6 +37,8 @@ export const GenerateOptions = Type.Object({
   events: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Custom events to generate beside those in events.json, named for the industry.' }),
   products: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Products to generate beside those in products.json, named for the industry.' }),
   attributes: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Custom attributes to generate beside those in custom-attributes.json.' }),
+  campaigns: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Campaigns to generate beside those in campaigns.json, named for the industry.' }),
+  canvases: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'Canvases to generate beside those in canvases.json, named for the industry.' }),
 }, { additionalProperties: false })
 export type GenerateOptions = Static<typeof GenerateOptions>
 

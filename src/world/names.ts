@@ -191,16 +191,20 @@ function keyOf (seed: readonly number[], salt: number): number {
   return seed.reduce((key, part) => mix(key, part >>> 0), salt)
 }
 
-/** The first `count` names of the seed's order, skipping taken ones; each past the vocabulary numbered. */
-function pick<E extends { name: string }, R> (catalog: Catalog<E>, seed: readonly number[], salt: number, count: number,
+/**
+ * The first `count` names of the seed's order, skipping taken ones and entries that do not `fit` (a dated name
+ * outside the workspace's history, say); each past the vocabulary numbered.
+ */
+export function pick<E extends { name: string }, R> (catalog: Catalog<E>, seed: readonly number[], salt: number, count: number,
   taken: ReadonlySet<string>, numbered: (name: string, copy: number) => string,
-  build: (entry: E, name: string, random: RandomStream) => R): R[] {
+  build: (entry: E, name: string, random: RandomStream) => R, fits?: (entry: E) => boolean): R[] {
   const key = keyOf(seed, salt)
   const seen = new Set<string>()
   const result: R[] = []
   for (let i = 0; result.length < count; i++) {
     const copy = Math.floor(i / catalog.size)
     const entry = catalog.at(key, i % catalog.size)
+    if (fits !== undefined && !fits(entry)) continue
     const name = copy === 0 ? entry.name : numbered(entry.name, copy)
     if (taken.has(name) || seen.has(name)) continue
     seen.add(name)
@@ -243,14 +247,14 @@ function permute (key: number, n: number, i: number): number {
 }
 
 /** Every combination of some word lists, decoded from an index; `build` names it. */
-interface Family<E> {
+export interface Family<E> {
   readonly size: number
   at (k: number): E
 }
 
 type Lists<T extends unknown[]> = { readonly [K in keyof T]: readonly T[K][] }
 
-function combos<T extends unknown[], E> (lists: Lists<T>, build: (...parts: T) => E): Family<E> {
+export function combos<T extends unknown[], E> (lists: Lists<T>, build: (...parts: T) => E): Family<E> {
   const all = lists as unknown as ReadonlyArray<readonly unknown[]>
   return {
     size: all.reduce((size, list) => size * list.length, 1),
@@ -267,7 +271,7 @@ function combos<T extends unknown[], E> (lists: Lists<T>, build: (...parts: T) =
 }
 
 /** A vocabulary: tiers of families, each tier shuffled by the seed, tier after tier. */
-class Catalog<E> {
+export class Catalog<E> {
   readonly size: number
   readonly #tiers: ReadonlyArray<{ readonly size: number, readonly families: ReadonlyArray<Family<E>> }>
 
@@ -353,7 +357,7 @@ type InterestSegment = readonly [name: (interest: string) => string, factor: num
 
 type AttributeSpec = readonly [name: string, dataType: DataType, arrayLength: number | null, description: string, tags: readonly string[]]
 
-interface IndustryWords {
+export interface IndustryWords {
   /** What its users are called, plural and lower case: "members", "customers". */
   readonly people: string
   /** Its own traits: segments whose membership is a stable share of users. */
@@ -1162,3 +1166,8 @@ const SEGMENTS = byIndustry(segmentCatalog)
 const EVENTS = byIndustry(eventCatalog)
 const PRODUCTS = byIndustry(productCatalog)
 const ATTRIBUTES = byIndustry(attributeCatalog)
+
+/** An industry's words, for the vocabularies built on them (campaigns and Canvases: messaging-names.ts). */
+export function industryWords (industry: Industry): IndustryWords {
+  return WORDS[industry]
+}

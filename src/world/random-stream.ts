@@ -39,14 +39,22 @@ export class RandomStream {
     return this.next() < probability
   }
 
-  /** A version 4 UUID built from four draws. */
+  /**
+   * A version 4 UUID built from four draws. Written out byte by byte: a large workspace draws one per generated
+   * segment, campaign and Canvas at load, and toString(16) with padStart took about a sixth of building one with
+   * 100,000 segments. The ids are the ones the first implementation wrote (test/world/random-stream.test.ts).
+   */
   uuid (): string {
-    const hex = (n: number) => Math.floor(n).toString(16).padStart(8, '0')
-    const a = hex(this.next() * 2 ** 32)
-    const b = hex(this.next() * 2 ** 32)
-    const c = hex(this.next() * 2 ** 32)
-    const d = hex(this.next() * 2 ** 32)
-    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16)
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`
+    const a = Math.floor(this.next() * 2 ** 32)
+    const b = Math.floor(this.next() * 2 ** 32)
+    const c = Math.floor(this.next() * 2 ** 32)
+    const d = Math.floor(this.next() * 2 ** 32)
+    return `${hex8(a)}-${hex4(b >>> 16)}-4${hex4(b & 0xffff).slice(1)}-${VARIANT[(c >>> 28) & 0x3]}${hex4(c >>> 16).slice(1)}-` +
+      `${hex4(c & 0xffff)}${hex8(d)}`
   }
 }
+
+const BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+const VARIANT = ['8', '9', 'a', 'b']
+const hex4 = (n: number): string => BYTES[(n >>> 8) & 0xff]! + BYTES[n & 0xff]!
+const hex8 = (n: number): string => hex4(n >>> 16) + hex4(n & 0xffff)
