@@ -11,10 +11,15 @@ export function withQuery (path: string, query: Readonly<Record<string, string>>
   return pairs.length === 0 ? path : `${path}?${pairs.join('&')}`
 }
 
-/** Whether the definition's schema for `name` takes `value` as a query string would carry it. */
+/**
+ * Whether the definition's schema for `name` takes `value` as a query string would carry it: as the string,
+ * or, for a number schema (which Fastify's validator coerces to), as the number.
+ */
 export function accepts (endpoint: AnyEndpoint, name: string, value: string): boolean {
   const parameter = endpoint.parameters[name] as { schema: object } | undefined
-  return parameter !== undefined && Value.Check(parameter.schema as never, value)
+  if (parameter === undefined) return false
+  const schema = parameter.schema as never
+  return Value.Check(schema, value) || (/^[0-9]+$/.test(value) && Value.Check(schema, Number(value)))
 }
 
 /** The longest window a series takes, up to 100: some cap `length` lower (Canvas statistics at 14). */
