@@ -7,7 +7,9 @@ import { braze, control, RequestFailed, setToken, whenUnauthorized } from '/_moc
 const $ = (id) => document.getElementById(id)
 const COLORS = ['#2f6fdb', '#e0731f', '#2e9e5b', '#b03aa8', '#c9a100', '#17a2b8', '#7a5230', '#d6336c']
 /** The query parameter that names an entity, by the kind of entity, in the order the chart form prefers. */
-const ENTITY_PARAMETERS = { app_id: 'apps', segment_id: 'segments', event: 'events', product: 'products' }
+const ENTITY_PARAMETERS = { app_id: 'apps', segment_id: 'segments', event: 'events', product: 'products', campaign_id: 'campaigns', canvas_id: 'canvases' }
+/** The entity an override names, by the query parameter that names it (src/world/metrics.ts ENTITY_PARAMETERS). */
+const OVERRIDE_ENTITIES = { app_id: 'app', segment_id: 'segment', campaign_id: 'campaign', canvas_id: 'canvas' }
 
 let world
 let clock
@@ -113,6 +115,10 @@ function renderWorld () {
       ...entityList('Events', ws.events.map(e => row(e.name, () => showCurl(ws, 'event', e.name), copyable(e.name)))),
       ...entityList('Products', ws.products.map(p => row(p.name, () => showCurl(ws, 'product', p.name), copyable(p.name),
         h('span', { class: 'meta' }, String(p.price))))),
+      ...entityList('Campaigns', ws.campaigns.map(c => row(c.name, () => showCurl(ws, 'campaign_id', c.id, '/campaigns/data_series'), copyable(c.id),
+        h('span', { class: 'meta' }, [c.channels.join(', '), c.archived ? 'archived' : '', c.send_ids.length > 0 ? `sends ${c.send_ids.join(', ')}` : ''].filter(Boolean).join(' · '))))),
+      ...entityList('Canvases', ws.canvases.map(c => row(c.name, () => showCurl(ws, 'canvas_id', c.id, '/canvas/data_series'), copyable(c.id),
+        h('span', { class: 'meta' }, [`variants ${c.variants.map(v => v.name).join(', ')}`, c.archived ? 'archived' : ''].filter(Boolean).join(' · '))))),
       ...entityList('Custom attributes', ws.attributes.map(a => row(a.name, () => showCurl(ws, undefined, undefined, '/custom_attributes'), h('span', { class: 'meta' }, a.data_type)))),
       ...entityList('API keys', keys.map(k => h('li', {}, h('span', {}, k.name), k.masked ? h('code', {}, k.key) : copyable(k.key),
         h('span', { class: 'meta' }, `${k.permissions.length} permissions`))))
@@ -182,7 +188,16 @@ function chartQuery (endpoint) {
 }
 
 const secondsOf = (time) => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(time) ? `${time}T00:00:00Z` : time) / 1000
-const valueKey = (point) => Object.keys(point).find(key => key !== 'time')
+/**
+ * What a point charts, by name and value: a series' one number; a campaign's or a send's unique recipients
+ * (its points also hold per-channel figures); a Canvas's entries (its points nest under data.stats).
+ */
+function pointValue (point) {
+  if (point.total_stats !== undefined) return ['entries', point.total_stats.entries]
+  if (point.unique_recipients !== undefined) return ['unique_recipients', point.unique_recipients]
+  const key = Object.keys(point).find(name => typeof point[name] === 'number')
+  return [key ?? 'value', point[key]]
+}
 
 async function drawChart () {
   const ws = selectedWorkspace()
@@ -194,21 +209,21 @@ async function drawChart () {
   const answer = await braze(endpoint.path, query, key.key)
   $('chart-request').textContent = `GET ${answer.url}  →  ${answer.status || 'no answer'}  (${key.name})`
   if (answer.error !== undefined) return showChartError(answer.status, answer.error, endpoint, query, answer.url)
-  const points = answer.body.data
+  const points = Array.isArray(answer.body.data) ? answer.body.data : answer.body.data.stats
   const times = points.map(p => p.time)
-  const values = points.map(p => p[valueKey(p) ?? 'value'])
+  const values = points.map(p => pointValue(p)[1])
   // Additive metrics (sessions): each app's series, stacked, against the total the endpoint answers.
   const stacked = []
   const additive = endpoint.metrics.length > 0 && endpoint.metrics.every(m => m.aggregate === 'sum')
   if (additive && entityParameter(endpoint) === 'app_id' && query.app_id === undefined) {
     for (const app of ws.apps) {
       const one = await braze(endpoint.path, { ...query, app_id: app.id }, key.key)
-      if (one.error === undefined) stacked.push({ app_id: app.id, name: app.name, values: one.body.data.map(p => p[valueKey(p)]) })
+      if (one.error === undefined) stacked.push({ app_id: app.id, name: app.name, values: one.body.data.map(p => pointValue(p)[1]) })
     }
   }
   Object.assign(plotted, { seq: plotted.seq + 1, url: answer.url, path: endpoint.path, query, status: answer.status, error: null, times, values, stacked })
   $('chart-error').hidden = true
-  render(endpoint, times, values, stacked, valueKey(points[0] ?? {}) ?? 'value')
+  render(endpoint, times, values, stacked, points.length > 0 ? pointValue(points[0])[0] : 'value')
 }
 
 function showChartError (status, message, endpoint, query, url = '') {
@@ -253,12 +268,12 @@ function pointClicked (endpoint, times, values) {
   const i = plot.cursor.idx
   if (i === null || i === undefined) return
   const parameter = entityParameter(endpoint)
-  const kind = { app_id: 'app', segment_id: 'segment' }[parameter]
+  const kind = OVERRIDE_ENTITIES[parameter]
   const metric = endpoint.metrics.find(m => m.entity === kind)
   const id = $('chart-entity').value
   const unit = plotted.query.unit === 'hour' ? 'hour' : 'day'
   if (metric === undefined || id === '' || (unit === 'hour' && !metric.hours)) {
-    return notice(`Overrides set an app's or a segment's metric: pick one app or segment of ${endpoint.path}${metric === undefined ? ' (this endpoint serves none)' : ''}`, true)
+    return notice(`Overrides set an app's, a segment's, a campaign's or a Canvas's metric: pick one of ${endpoint.path}${metric === undefined ? ' (this endpoint serves none)' : ''}`, true)
   }
   overrideTarget = { [parameter]: id, metric: metric.id, unit, time: times[i] }
   $('override-what').textContent = `${metric.id} of ${$('chart-entity').selectedOptions[0].textContent} at ${times[i]} (now ${values[i]}):`

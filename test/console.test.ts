@@ -92,6 +92,20 @@ describe.skipIf(!available)('the console in a browser', () => {
     expect(chart.values).toHaveLength(7)
   })
 
+  it('charts a campaign\'s unique recipients and a Canvas\'s entries, picked from the world', async () => {
+    expect(await page.textContent('#world')).toContain('Personal Record Alert (API)')
+    const campaign = await draw({ endpoint: '/campaigns/data_series', entity: '1221b5a2-2155-441c-aff7-c0fcbbe8f88d', endingAt: '2026-11-20', length: '14' })
+    const byCampaign = await answerOf(campaign.url)
+    expect(campaign.error).toBeNull()
+    expect(campaign.values).toStrictEqual(byCampaign.body.data.map(point => point.unique_recipients))
+    expect(campaign.values.some(value => value > 0)).toBe(true)
+    const canvas = await draw({ endpoint: '/canvas/data_series', entity: '0b6f2d4e-7a1c-4e38-9f25-3c8d1a6e5b47', endingAt: '2026-11-20', length: '14' })
+    const byCanvas = await answerOf(canvas.url) as unknown as { body: { data: { stats: Array<{ total_stats: { entries: number } }> } } }
+    expect(canvas.error).toBeNull()
+    expect(canvas.values).toStrictEqual(byCanvas.body.data.stats.map(point => point.total_stats.entries))
+    await draw({ endpoint: '/sessions/data_series', entity: lumen.apps.ios })
+  })
+
   it('pins the clock, and the next chart request is in the journal at the pinned time', async () => {
     await page.fill('#clock-pin-at', PINNED)
     await page.click('#clock-pin button')

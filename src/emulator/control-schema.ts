@@ -186,6 +186,19 @@ export const WorldView = Type.Object({
     events: Type.Array(Type.Object({ name: Type.String() })),
     products: Type.Array(Type.Object({ name: Type.String(), price: Type.Number({ description: 'Price of one item.' }) })),
     attributes: Type.Array(Type.Object({ name: Type.String(), data_type: Type.String() })),
+    campaigns: Type.Array(Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      channels: Type.Array(Type.String()),
+      archived: Type.Boolean(),
+      send_ids: Type.Array(Type.String(), { description: 'An API campaign\'s sends, for /sends/data_series.' }),
+    })),
+    canvases: Type.Array(Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      archived: Type.Boolean(),
+      variants: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+    })),
   })),
   keys: Type.Array(Type.Object({
     name: Type.String(),

@@ -57,6 +57,8 @@ export class Control {
         events: w.events.map(e => ({ name: e.name })),
         products: w.products.map(p => ({ name: p.name, price: p.priceCents / 100 })),
         attributes: w.attributes.map(a => ({ name: a.name, data_type: a.dataType })),
+        campaigns: w.campaigns.map(c => ({ id: c.id, name: c.name, channels: [...c.channels], archived: c.archived, send_ids: [...c.sendIds] })),
+        canvases: w.canvases.map(c => ({ id: c.id, name: c.name, archived: c.archived, variants: c.variants.map(v => ({ id: v.id, name: v.name })) })),
       })),
       keys: world.keys.map(key => ({
         name: key.name,

@@ -47,6 +47,14 @@ describe('/_mock/world', () => {
     expect(lumenView!.events.map(e => e.name)).toContain('Workout Completed')
     expect(lumenView!.products.every(p => typeof p.price === 'number')).toBe(true)
     expect(lumenView!.attributes.every(a => typeof a.data_type === 'string')).toBe(true)
+    // Campaigns (archived ones too) with their send ids, and Canvases with their variants: what the series need.
+    expect(lumenView!.campaigns.find(c => c.name === 'Personal Record Alert (API)')).toMatchObject({
+      id: '58921843-1e0b-4ee5-a7be-99ae5052aa32', channels: ['ios_push', 'android_push'], archived: false,
+      send_ids: expect.arrayContaining(['fcb627af-bf97-4520-9c76-df528de1c743']),
+    })
+    expect(lumenView!.campaigns.find(c => c.name === 'Spring Challenge 2024 Launch')).toMatchObject({ archived: true, send_ids: [] })
+    expect(lumenView!.canvases.find(c => c.id === '0b6f2d4e-7a1c-4e38-9f25-3c8d1a6e5b47')!.variants.map(v => v.name)).toStrictEqual(['Email first', 'Tour first'])
+    expect(harborView!.campaigns.length).toBe(4)
     // Generated segments are listed too: their ids could be found nowhere else.
     expect(harborView!.segments.length).toBeGreaterThanOrEqual(25)
   })
