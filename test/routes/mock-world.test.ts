@@ -49,7 +49,9 @@ describe('/_mock/world', () => {
     expect(lumenView!.attributes.every(a => typeof a.data_type === 'string')).toBe(true)
     // Campaigns (archived ones too) with their send ids, and Canvases with their variants: what the series need.
     expect(lumenView!.campaigns.find(c => c.name === 'Personal Record Alert (API)')).toMatchObject({
-      id: '58921843-1e0b-4ee5-a7be-99ae5052aa32', channels: ['ios_push', 'android_push'], archived: false,
+      id: '58921843-1e0b-4ee5-a7be-99ae5052aa32',
+      channels: ['ios_push', 'android_push'],
+      archived: false,
       send_ids: expect.arrayContaining(['fcb627af-bf97-4520-9c76-df528de1c743']),
     })
     expect(lumenView!.campaigns.find(c => c.name === 'Spring Challenge 2024 Launch')).toMatchObject({ archived: true, send_ids: [] })
