@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox'
 import { InvalidParameter } from '../emulator/errors.js'
 import { parseEndingAt } from '../world/ending-at.js'
 import type { Workspace } from '../world/world.js'
-import type { Day } from '../world/zone-calendar.js'
+import { DAY_MS, type Day } from '../world/zone-calendar.js'
 import { canvasId, endingAt, optional, parameter } from './parameters.js'
 import { endingAtOf } from './resolve.js'
 
@@ -54,8 +54,9 @@ export function canvasWindow (workspace: Workspace, now: number,
     const start = parseEndingAt(query.starting_at, workspace.calendar)
     if (start === undefined) throw new InvalidParameter(startingAt.rule)
     if (start >= end) throw new InvalidParameter(CANVAS_WINDOW_RULES.reversed)
+    // Elapsed time, as the message says: 14 days from midday touch 15 dates, and all of them are answered.
+    if (end - start > CANVAS_MAX_DAYS * DAY_MS) throw new InvalidParameter(CANVAS_WINDOW_RULES.tooLong)
     count = last.index - workspace.calendar.dayContaining(start).index + 1
-    if (count > CANVAS_MAX_DAYS) throw new InvalidParameter(CANVAS_WINDOW_RULES.tooLong)
   } else throw new InvalidParameter(CANVAS_WINDOW_RULES.neither)
   return Array.from({ length: count }, (_, i) => workspace.calendar.day(last.index - count + 1 + i))
 }

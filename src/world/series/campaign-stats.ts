@@ -104,6 +104,7 @@ export function campaignDays (ctx: SeriesContext, workspace: Workspace, campaign
   }
 
   const variations = campaign.variations
+  const sends = sendsOf(campaign)
   const keys = variations.map(v => messageKey(campaign.key, v))
   const weights = keys.map(key => 1 + unit(mix(key, 0x3e16)))
   const sent = variations.map(() => new Array<number>(n).fill(0))
@@ -114,7 +115,10 @@ export function campaignDays (ctx: SeriesContext, workspace: Workspace, campaign
     for (let v = 0; v < variations.length; v++) {
       const message = variations[v]!
       sent[v]![i] = parts[v]!
-      stats[v]![i] = campaignStats(message.channel, parts[v]!, keys[v]!, reach.days[i]!.index, hasAmp(message))
+      stats[v]![i] = sends.length === 0
+        ? campaignStats(message.channel, parts[v]!, keys[v]!, reach.days[i]!.index, hasAmp(message))
+        : sumOf(sendParts(sends, parts[v]!).map((part, k) =>
+          campaignStats(message.channel, part, sendMessageKey(sends[k]!, message), reach.days[i]!.index, hasAmp(message))))
       recipients[v]![i] = recipientsOf(message.channel, stats[v]![i]!, parts[v]!)
     }
   }
@@ -178,6 +182,7 @@ function targetedPerDay (ctx: SeriesContext, workspace: Workspace, campaign: Cam
   const audience = reach.audience(campaign.segment)
   // A scheduled send goes out at first_sent's time of day.
   const sendTime = campaign.firstSent - firstDay.start
+  const lastSentTime = (campaign.lastSent ?? campaign.firstSent) - workspace.calendar.day(lastDay).start
   for (let i = 0; i < n; i++) {
     const day = reach.days[i]!
     if (day.index < firstDay.index || day.index > lastDay || day.hours === 0 || day.start >= ctx.now) continue
@@ -185,9 +190,40 @@ function targetedPerDay (ctx: SeriesContext, workspace: Workspace, campaign: Cam
       out[i] = Math.floor(audience[i]! * reach.active(i) * rho * dayNoise(campaign.key, day))
       continue
     }
-    if ((day.index - firstDay.index) % 7 !== 0 || Math.min(day.start + sendTime, day.end - 1) >= ctx.now) continue
+    // The last send is on last_sent's day, whatever its weekday.
+    const onDay = day.index === lastDay ? lastSentTime : sendTime
+    if (((day.index - firstDay.index) % 7 !== 0 && day.index !== lastDay) || Math.min(day.start + onDay, day.end - 1) >= ctx.now) continue
     out[i] = Math.floor(audience[i]! * rho * (cadence === 'once' ? 1 : dayNoise(campaign.key, day)))
   }
+  return out
+}
+
+/** An API campaign's sends: each one's key, and its fixed share of every day. */
+interface Send { readonly key: number, readonly weight: number }
+
+function sendsOf (campaign: Campaign): Send[] {
+  return campaign.sendIds.map(id => {
+    const key = mix(campaign.key, hashString(id))
+    return { key, weight: 1 + unit(mix(key, 0x5e9d)) }
+  })
+}
+
+function sendParts (sends: readonly Send[], total: number): number[] {
+  return split(total, sends.map(send => send.weight))
+}
+
+function sendMessageKey (send: Send, message: Message): number {
+  return mix(send.key, hashString(message.id))
+}
+
+/**
+ * Field by field sum of a variation's sends' figures: an API campaign's funnel is the sum of its sends', so
+ * every send's figures stay within the campaign's (rule 16) and the identities of rule 14, linear as they
+ * are, still hold for the sum.
+ */
+function sumOf (parts: readonly ChannelStats[]): ChannelStats {
+  const out: ChannelStats = {}
+  for (const part of parts) for (const [field, value] of Object.entries(part)) out[field] = (out[field] ?? 0) + value
   return out
 }
 
@@ -206,16 +242,14 @@ export interface SendDay {
  * before now reads 0.
  */
 export function sendDays (ctx: SeriesContext, workspace: Workspace, campaign: Campaign, sendId: string, days: readonly Day[]): SendDay[] {
-  const sendKeys = campaign.sendIds.map(id => mix(campaign.key, hashString(id)))
-  const weights = sendKeys.map(key => 1 + unit(mix(key, 0x5e9d)))
+  const sends = sendsOf(campaign)
   const index = campaign.sendIds.indexOf(sendId)
-  const sendKey = sendKeys[index]!
-  const ours = (total: number): number => split(total, weights)[index]!
+  const ours = (total: number): number => sendParts(sends, total)[index]!
   return campaignDays(ctx, workspace, campaign, days).map(({ day, variations }) => {
     const kept = day.end + SEND_RETENTION_DAYS * DAY_MS > ctx.now
     const parts = variations.map(v => {
       const sent = kept ? ours(v.stats.sent ?? v.recipients) : 0
-      const stats = sendStats(v.message.channel, sent, mix(sendKey, hashString(v.message.id)), day.index, hasAmp(v.message))
+      const stats = sendStats(v.message.channel, sent, sendMessageKey(sends[index]!, v.message), day.index, hasAmp(v.message))
       return {
         message: v.message,
         stats,
