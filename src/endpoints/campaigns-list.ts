@@ -1,5 +1,6 @@
 // GET /campaigns/list: the workspace's campaigns, 100 a page, by creation time (BRAZE-EXPORT.md sections 0, 2.3
-// and 3.6). Airbyte's Braze connector checks a connection with page=0 of it.
+// and 3.6). Airbyte's Braze connector checks a connection with its first page. Items in the key order Airbyte
+// recorded from Braze (section 5), which is not the order the docs list.
 import { Type } from '@sinclair/typebox'
 import type { Campaign } from '../world/world.js'
 import { defineEndpoint } from './define.js'
@@ -20,10 +21,10 @@ export const campaignsList = defineEndpoint({
   response: Type.Object({
     campaigns: Type.Array(Type.Object({
       id: Type.String(),
-      last_edited: Type.String({ description: 'ISO 8601 with a +00:00 offset.' }),
       name: Type.String(),
       is_api_campaign: Type.Boolean(),
       tags: Type.Array(Type.String()),
+      last_edited: Type.String({ description: 'ISO 8601 with a +00:00 offset.' }),
     })),
     message: Success,
   }),
@@ -36,9 +37,9 @@ export const campaignsList = defineEndpoint({
 function item (campaign: Campaign) {
   return {
     id: campaign.id,
-    last_edited: brazeTime(campaign.lastEdited),
     name: campaign.name,
     is_api_campaign: campaign.isApiCampaign,
     tags: campaign.tags as string[],
+    last_edited: brazeTime(campaign.lastEdited),
   }
 }

@@ -1,5 +1,6 @@
 // GET /canvas/list: the workspace's Canvases, 100 a page, by creation time (BRAZE-EXPORT.md sections 0, 2.3 and
 // 3.7); stopped ones are listed, archived ones only when asked.
+// Items in the key order Airbyte recorded from Braze (BRAZE-EXPORT.md section 5).
 import { Type } from '@sinclair/typebox'
 import type { Canvas } from '../world/world.js'
 import { defineEndpoint } from './define.js'
@@ -20,9 +21,9 @@ export const canvasList = defineEndpoint({
   response: Type.Object({
     canvases: Type.Array(Type.Object({
       id: Type.String(),
-      last_edited: Type.String({ description: 'ISO 8601 with a +00:00 offset.' }),
       name: Type.String(),
       tags: Type.Array(Type.String()),
+      last_edited: Type.String({ description: 'ISO 8601 with a +00:00 offset.' }),
     })),
     message: Success,
   }),
@@ -35,8 +36,8 @@ export const canvasList = defineEndpoint({
 function item (canvas: Canvas) {
   return {
     id: canvas.id,
-    last_edited: brazeTime(canvas.lastEdited),
     name: canvas.name,
     tags: canvas.tags as string[],
+    last_edited: brazeTime(canvas.lastEdited),
   }
 }
