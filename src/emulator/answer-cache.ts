@@ -32,6 +32,11 @@ export class AnswerCache {
     return this.#bytes
   }
 
+  clear (): void {
+    this.#entries.clear()
+    this.#bytes = 0
+  }
+
   get (key: string): CachedAnswer | undefined {
     const answer = this.#entries.get(key)
     if (answer !== undefined) {
