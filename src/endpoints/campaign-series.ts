@@ -6,6 +6,7 @@
 import { Type } from '@sinclair/typebox'
 import { carriesConversions } from '../world/series/funnels.js'
 import type { ArmDay, CampaignDay, SendDay } from '../world/series/campaign-stats.js'
+import { controlChannel } from '../world/messaging.js'
 import type { Campaign } from '../world/world.js'
 import { campaignId, endingAt, length, optional, Success } from './parameters.js'
 
@@ -66,7 +67,7 @@ export function campaignPoint (campaign: Campaign, point: CampaignDay | SendDay)
   }
   if ('control' in point && point.control !== undefined) {
     const { id, recipients: enrolled, ...arm } = point.control
-    messages[campaign.variations[0]!.channel]!.push({
+    messages[controlChannel(campaign)]!.push({
       variation_name: 'Control Group',
       variation_api_id: id,
       enrolled,

@@ -3,6 +3,7 @@
 // answer too, ids of another workspace are unknown ids.
 import { Type } from '@sinclair/typebox'
 import type { ConversionBehavior, Message } from '../world/world.js'
+import { controlChannel } from '../world/messaging.js'
 import { defineEndpoint } from './define.js'
 import { brazeTime } from './listing.js'
 import { campaignId, optional, postLaunchDraftVersion, Success } from './parameters.js'
@@ -46,7 +47,7 @@ export const campaignsDetails = defineEndpoint({
     const campaign = campaignOf(workspace, query.campaign_id)
     const messages: Record<string, { channel: string }> = {}
     for (const variation of campaign.variations) messages[variation.id] = messageOf(variation)
-    if (campaign.control !== undefined) messages[campaign.control.id] = { channel: campaign.channels[0]!, type: 'control' } as { channel: string }
+    if (campaign.control !== undefined) messages[campaign.control.id] = { channel: controlChannel(campaign), type: 'control' } as { channel: string }
     return {
       message: 'success',
       created_at: brazeTime(campaign.createdAt),

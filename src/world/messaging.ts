@@ -188,6 +188,14 @@ export function canvasFrom (fixture: CanvasFixture, context: MessagingContext): 
   }
 }
 
+/**
+ * The channel a control group is listed under, in /campaigns/details and in the series alike: its first
+ * variation's (Airbyte's recording shows it beside the variations it holds out from), else the first channel.
+ */
+export function controlChannel (campaign: Campaign): Channel {
+  return campaign.variations[0]?.channel ?? campaign.channels[0]!
+}
+
 /** Oldest first, ties by id: the order the lists page through. */
 export function byCreation (a: { createdAt: number, id: string }, b: { createdAt: number, id: string }): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

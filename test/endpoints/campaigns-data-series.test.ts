@@ -549,3 +549,35 @@ describe('GET /campaigns/data_series: overrides of a campaign\'s sends', () => {
     }
   })
 })
+
+describe('GET /campaigns/data_series: a control group with no variation to hold out from', () => {
+  it('answers 200, the control group in the first channel, in the series as in the details', async () => {
+    const set = builtInFixtureSet()
+    const id = '0f1e2d3c-4b5a-4697-8877-665544332211'
+    const control = '1f1e2d3c-4b5a-4697-8877-665544332211'
+    const app = await testApp({
+      fixtures: {
+        ...set,
+        campaigns: [...(set.campaigns as object[]), {
+          id,
+          workspace_id: lumen.workspaceId,
+          name: 'Held Out Only',
+          created_at: '2026-01-01T00:00:00Z',
+          channels: ['sms'],
+          control: { id: control, share: 0.1 },
+          first_sent: '2026-01-02T00:00:00Z',
+          last_sent: '2026-11-20T00:00:00Z',
+        }],
+      },
+    })
+    try {
+      const series = await get(app, `${PATH}?campaign_id=${id}&length=2&ending_at=2026-11-20`)
+      expect(series.status).toBe(200)
+      expect(series.body.data[0].messages.sms.map((entry: { variation_api_id: string }) => entry.variation_api_id)).toStrictEqual([control])
+      const details = await get(app, `/campaigns/details?campaign_id=${id}`)
+      expect(details.body.messages[control]).toStrictEqual({ channel: 'sms', type: 'control' })
+    } finally {
+      await app.close()
+    }
+  })
+})
