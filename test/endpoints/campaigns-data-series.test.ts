@@ -552,13 +552,13 @@ describe('GET /campaigns/data_series: overrides of a campaign\'s sends', () => {
 
 describe('GET /campaigns/data_series: a control group with no variation to hold out from', () => {
   it('answers 200, the control group in the first channel, in the series as in the details', async () => {
-    const set = builtInFixtureSet()
+    const set = builtInFixtureSet() as FixtureObject & { campaigns: Array<Record<string, unknown>> }
     const id = '0f1e2d3c-4b5a-4697-8877-665544332211'
     const control = '1f1e2d3c-4b5a-4697-8877-665544332211'
     const app = await testApp({
       fixtures: {
         ...set,
-        campaigns: [...(set.campaigns as object[]), {
+        campaigns: [...set.campaigns, {
           id,
           workspace_id: lumen.workspaceId,
           name: 'Held Out Only',
