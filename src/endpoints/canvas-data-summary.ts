@@ -3,8 +3,8 @@
 // exact sum of the series' days. Keys in the documented order; variants carry no conversions_by_entry_time
 // there ([D23]).
 import { Type } from '@sinclair/typebox'
-import { canvasDays, type CanvasFigures, type StepDay } from '../world/series/canvas-stats.js'
-import type { ChannelStats } from '../world/series/funnels.js'
+import { canvasDays, sumFigures, type StepDay } from '../world/series/canvas-stats.js'
+import { sumStats } from '../world/series/funnels.js'
 import { StepStats, stepStats } from './canvas-data-series.js'
 import { canvasSeriesParameters, canvasWindow } from './canvas-series.js'
 import { defineEndpoint } from './define.js'
@@ -67,29 +67,12 @@ export const canvasDataSummary = defineEndpoint({
   },
 })
 
-function sumFigures (days: readonly CanvasFigures[]): CanvasFigures {
-  const out = { entries: 0, conversions: 0, conversionsByEntryTime: 0, revenueCents: 0 }
-  for (const f of days) {
-    out.entries += f.entries
-    out.conversions += f.conversions
-    out.conversionsByEntryTime += f.conversionsByEntryTime
-    out.revenueCents += f.revenueCents
-  }
-  return out
-}
-
 /** A step over the window: its figures summed, and each message's funnel summed field by field. */
 function sumStep (days: readonly StepDay[]): StepDay {
   const first = days[0]!
   const messages = first.messages.map(({ channel, stats }, c) => ({
     channel,
-    stats: stats.map((_, m) => {
-      const out: ChannelStats = {}
-      for (const day of days) {
-        for (const [field, value] of Object.entries(day.messages[c]!.stats[m]!)) out[field] = (out[field] ?? 0) + value
-      }
-      return out
-    }),
+    stats: stats.map((_, m) => sumStats(days.map(day => day.messages[c]!.stats[m]!))),
   }))
   const { entries: _, ...figures } = sumFigures(days.map(d => ({ ...d, entries: 0 })))
   return { step: first.step, ...figures, messages }

@@ -18,7 +18,7 @@ import { hashString, mix, unit } from '../hash.js'
 import type { Metric } from '../metrics.js'
 import type { Campaign, Message, Workspace } from '../world.js'
 import type { SeriesContext } from './context.js'
-import { campaignStats, recipientsOf, sendStats, type ChannelStats } from './funnels.js'
+import { campaignStats, hasAmp, recipientsOf, sendStats, sumStats, type ChannelStats } from './funnels.js'
 import { bySendDay, conversionsByDay, dayNoise, liftOf, Reach, revenueByDay, windowDays } from './reach.js'
 import { split } from './split.js'
 
@@ -72,11 +72,6 @@ function messageKey (campaignKey: number, message: Message): number {
   return mix(campaignKey, hashString(message.id))
 }
 
-function hasAmp (message: Message): boolean {
-  const amp = message.content.amp_body
-  return typeof amp === 'string' && amp.length > 0
-}
-
 /** The campaign's statistics on `days` (consecutive, oldest first). */
 export function campaignDays (ctx: SeriesContext, workspace: Workspace, campaign: Campaign, days: readonly Day[]): CampaignDay[] {
   const behaviours = campaign.conversionBehaviors
@@ -117,7 +112,8 @@ export function campaignDays (ctx: SeriesContext, workspace: Workspace, campaign
       sent[v]![i] = parts[v]!
       stats[v]![i] = sends.length === 0
         ? campaignStats(message.channel, parts[v]!, keys[v]!, reach.days[i]!.index, hasAmp(message))
-        : sumOf(sendParts(sends, parts[v]!).map((part, k) =>
+        // An API campaign's funnel is the sum of its sends', so every send stays within it (rule 16).
+        : sumStats(sendParts(sends, parts[v]!).map((part, k) =>
           campaignStats(message.channel, part, sendMessageKey(sends[k]!, message), reach.days[i]!.index, hasAmp(message))))
       recipients[v]![i] = recipientsOf(message.channel, stats[v]![i]!, parts[v]!)
     }
@@ -214,17 +210,6 @@ function sendParts (sends: readonly Send[], total: number): number[] {
 
 function sendMessageKey (send: Send, message: Message): number {
   return mix(send.key, hashString(message.id))
-}
-
-/**
- * Field by field sum of a variation's sends' figures: an API campaign's funnel is the sum of its sends', so
- * every send's figures stay within the campaign's (rule 16) and the identities of rule 14, linear as they
- * are, still hold for the sum.
- */
-function sumOf (parts: readonly ChannelStats[]): ChannelStats {
-  const out: ChannelStats = {}
-  for (const part of parts) for (const [field, value] of Object.entries(part)) out[field] = (out[field] ?? 0) + value
-  return out
 }
 
 export interface SendDay {

@@ -16,7 +16,7 @@ import type { Channel } from '../fixture-schema.js'
 import type { Canvas, CanvasStep, Workspace } from '../world.js'
 import type { Day } from '../zone-calendar.js'
 import type { SeriesContext } from './context.js'
-import { canvasStats, type ChannelStats } from './funnels.js'
+import { canvasStats, hasAmp, type ChannelStats } from './funnels.js'
 import { bySendDay, conversionsByDay, dayNoise, liftOf, Reach, revenueByDay } from './reach.js'
 import { split } from './split.js'
 
@@ -108,15 +108,22 @@ export function canvasDays (ctx: SeriesContext, workspace: Workspace, canvas: Ca
     }))
     out.push({
       day,
-      total: {
-        entries: variants.reduce((t, f) => t + f.entries, 0),
-        conversions: variants.reduce((t, f) => t + f.conversions, 0),
-        conversionsByEntryTime: variants.reduce((t, f) => t + f.conversionsByEntryTime, 0),
-        revenueCents: variants.reduce((t, f) => t + f.revenueCents, 0),
-      },
+      total: sumFigures(variants),
       variants,
       steps,
     })
+  }
+  return out
+}
+
+/** Figures summed: a day's over its variants (rule 17), a window's over its days (rule 18). */
+export function sumFigures (parts: readonly CanvasFigures[]): CanvasFigures {
+  const out = { entries: 0, conversions: 0, conversionsByEntryTime: 0, revenueCents: 0 }
+  for (const f of parts) {
+    out.entries += f.entries
+    out.conversions += f.conversions
+    out.conversionsByEntryTime += f.conversionsByEntryTime
+    out.revenueCents += f.revenueCents
   }
   return out
 }
@@ -129,7 +136,7 @@ function stepMessages (canvas: Canvas, step: CanvasStep, users: number, day: Day
   return step.channels.map(channel => ({
     channel,
     stats: step.messages.flatMap((message, m) => message.channel === channel
-      ? [canvasStats(channel, parts[m]!, keys[m]!, day.index, typeof message.content.amp_body === 'string' && message.content.amp_body.length > 0)]
+      ? [canvasStats(channel, parts[m]!, keys[m]!, day.index, hasAmp(message))]
       : []),
   }))
 }
@@ -137,16 +144,18 @@ function stepMessages (canvas: Canvas, step: CanvasStep, users: number, day: Day
 function entriesPerDay (ctx: SeriesContext, workspace: Workspace, canvas: Canvas, reach: Reach): number[] {
   const n = reach.days.length
   const out = new Array<number>(n).fill(0)
-  const firstDay = canvas.firstEntry === undefined ? undefined : workspace.calendar.dayContaining(canvas.firstEntry).index
-  const lastDay = workspace.calendar.dayContaining(canvas.lastEntry ?? canvas.firstEntry ?? 0).index
+  // A Canvas that never had an entry reads only what overrides set.
+  const { firstEntry } = canvas
+  const firstDay = firstEntry === undefined ? Infinity : workspace.calendar.dayContaining(firstEntry).index
+  const lastDay = firstEntry === undefined ? -Infinity : workspace.calendar.dayContaining(canvas.lastEntry ?? firstEntry).index
   const rho = 0.005 + 0.045 * unit(mix(canvas.key, 0x4eac))
-  const audience = firstDay === undefined ? undefined : reach.audience(canvas.segment)
+  const audience = firstEntry === undefined ? [] : reach.audience(canvas.segment)
   for (let i = 0; i < n; i++) {
     const day = reach.days[i]!
     if (day.hours === 0 || day.start >= ctx.now) continue
     const overridden = ctx.overrides?.day(CANVAS_ENTRIES.id, canvas.id, day.index)
     if (overridden !== undefined) out[i] = overridden
-    else if (audience !== undefined && day.index >= firstDay! && day.index <= lastDay) {
+    else if (day.index >= firstDay && day.index <= lastDay) {
       out[i] = Math.floor(audience[i]! * reach.active(i) * rho * dayNoise(canvas.key, day))
     }
   }

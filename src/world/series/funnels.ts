@@ -4,6 +4,7 @@
 // wander a little by day, so two variations of one campaign do not read alike.
 import { mix, unit } from '../hash.js'
 import type { Channel } from '../fixture-schema.js'
+import type { Message } from '../world.js'
 
 /** Field → value, in the order Braze writes the channel's entry (section 5 where recorded, 3.6 otherwise). */
 export type ChannelStats = Record<string, number>
@@ -153,6 +154,19 @@ export function canvasStats (channel: Channel, sent: number, key: number, day: n
   if (channel !== 'ios_push' && channel !== 'android_push' && channel !== 'web_push') return campaignStats(channel, sent, key, day, amp)
   const p = push(sent, key, day)
   return { sent, opens: p.directOpens, influenced_opens: p.totalOpens, bounces: p.bounces, body_clicks: p.bodyClicks }
+}
+
+/** Whether an email carries an AMP body, which alone gets AMP opens. */
+export function hasAmp (message: Message): boolean {
+  const amp = message.content.amp_body
+  return typeof amp === 'string' && amp.length > 0
+}
+
+/** Field by field sum of one channel's figures: the identities of rule 14 are linear, so they hold for the sum. */
+export function sumStats (parts: readonly ChannelStats[]): ChannelStats {
+  const out: ChannelStats = {}
+  for (const part of parts) for (const [field, value] of Object.entries(part)) out[field] = (out[field] ?? 0) + value
+  return out
 }
 
 /** Users a variation reached from what it sent: webhook errors are sends without a recipient (rule 14). */
