@@ -1,7 +1,12 @@
 // BRAZE.md section 1 through the real app: who gets a 401, who gets a 403, that both come before any
 // parameter is looked at, that a key reaches only its own workspace, and that keys never reach the logs.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { Agent, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, type BrazeMockApp } from '../../src/app.js'
+import { buildApp, BUILT_IN_FIXTURES, type BrazeMockApp } from '../../src/app.js'
 import { ENTITY_PARAMETERS } from '../../src/world/metrics.js'
 import { builtInFixtureSet, ENDPOINT_TABLE, fixturesFor, holds, PERMISSIONS, urlOf, type EndpointRow } from '../endpoints.js'
 import { BUILT_IN, NOW, testApp } from '../helpers.js'
@@ -301,5 +306,58 @@ describe('braze-access: keys never reach the logs', () => {
 
   it.each(keysInPlay)('never writes the key %s', (key) => {
     expect(output).not.toContain(key)
+  })
+})
+
+describe('braze-access: one keep-alive connection that changes its key', () => {
+  // The access hook reuses a connection's previous outcome when it sends the same header again; a new
+  // header, or a new world, must be looked up afresh.
+  let app: BrazeMockApp
+  let directory: string
+  let agent: Agent
+  let port: number
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'braze-mock-keys-'))
+    cpSync(BUILT_IN_FIXTURES, directory, { recursive: true })
+    app = await testApp({ fixtures: directory })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    port = (app.server.address() as AddressInfo).port
+    agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  })
+  afterAll(async () => {
+    agent.destroy()
+    await app.close()
+    rmSync(directory, { recursive: true, force: true })
+  })
+
+  /** The status of a GET on the one connection, and whether the connection was reused. */
+  const status = async (url: string, authorization: string | undefined) => await new Promise<{ status: number, reused: boolean }>((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path: url, agent, headers: authorization === undefined ? {} : { authorization } }, response => {
+      response.resume().on('end', () => { resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }) })
+    })
+    request.once('error', reject)
+    request.end()
+  })
+
+  it('answers each request for the key it carries, and forgets a key removed by a reload', async () => {
+    const url = `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=2`
+    const seen = [
+      await status(url, `Bearer ${FULL}`),
+      await status(url, `Bearer ${FULL}`),
+      await status(url, `Bearer ${lumen.keys.noSegmentsDataSeries}`),
+      await status(url, `Bearer ${FULL}x`),
+      await status(url, undefined),
+      await status(url, `Bearer ${harbor.keys.full}`),
+      await status(url, `Bearer ${FULL}`),
+    ]
+    expect(seen.map(({ status }) => status)).toStrictEqual([200, 200, 403, 401, 401, 400, 200])
+    expect(seen.slice(1).every(({ reused }) => reused)).toBe(true)
+
+    const file = join(directory, 'api-keys.json')
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as Array<{ key: string }>
+    writeFileSync(file, JSON.stringify(keys.filter(({ key }) => key !== FULL)))
+    await app.emulator.reload()
+    const after = await status(url, `Bearer ${FULL}`)
+    expect(after).toStrictEqual({ status: 401, reused: true })
   })
 })
