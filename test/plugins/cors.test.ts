@@ -49,6 +49,18 @@ describe('cors', () => {
     expect((await preflight('http://evil.example.com')).headers['access-control-allow-origin']).toBeUndefined()
   })
 
+  it('names an allowed origin on answers, no other, and says the answer varies by Origin', async () => {
+    app = await testApp({ cors: [ORIGIN, 'https://app.example.com'] })
+    const answer = async (origin: string | undefined) => {
+      const response = await app.inject({ url: URL_, headers: { ...(origin === undefined ? {} : { origin }), authorization: `Bearer ${BUILT_IN.lumen.keys.full}` } })
+      return [response.headers.vary, response.headers['access-control-allow-origin'], response.headers['access-control-expose-headers']]
+    }
+    expect(await answer(ORIGIN)).toStrictEqual(['Origin', ORIGIN, EXPOSED])
+    expect(await answer('https://app.example.com')).toStrictEqual(['Origin', 'https://app.example.com', EXPOSED])
+    expect(await answer('http://evil.example.com')).toStrictEqual(['Origin', undefined, EXPOSED])
+    expect(await answer(undefined)).toStrictEqual(['Origin', undefined, EXPOSED])
+  })
+
   it('sends no CORS headers when off', async () => {
     app = await testApp({ cors: false })
     const response = await app.inject({ url: URL_, headers: { origin: ORIGIN, authorization: `Bearer ${BUILT_IN.lumen.keys.full}` } })
