@@ -2,11 +2,13 @@
 // shape, carrying the request id the answer's X-Request-Id carries; and an unexpected error logged by the
 // request's own logger, which is made only when something is written to it, under the same id.
 import { Type } from '@sinclair/typebox'
+import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { defineEndpoint } from '../../src/endpoints/define.js'
 import { ENDPOINTS } from '../../src/endpoints/index.js'
 import { Success } from '../../src/endpoints/parameters.js'
+import { frameOf, requestLine, type RequestFields } from '../../src/plugins/request-log.js'
 import { NOW } from '../helpers.js'
 
 /** The extra key: every permission the emulator serves, the failing endpoint's among them. */
@@ -74,5 +76,34 @@ describe('request-log: the lines a running emulator writes', () => {
 
   it('writes nothing but those lines at info level', () => {
     expect(lines.filter(line => line.msg !== 'request' && line.msg !== 'unexpected error')).toStrictEqual([])
+  })
+})
+
+describe('request-log: the line is the one pino writes', () => {
+  /** A logger set up as buildApp's is, writing into `lines`, with its time fixed so two lines can be compared. */
+  function capture (options: pino.LoggerOptions = {}) {
+    const lines: string[] = []
+    const logger = pino({ level: 'info', redact: { paths: ['req.headers.authorization'], censor: '[redacted]' }, timestamp: () => ',"time":1796097600000', ...options },
+      { write: (line: string) => { lines.push(line) } })
+    return { logger, lines }
+  }
+
+  const fields: RequestFields[] = [
+    { reqId: 'e803c1fe-f8f7-478f-a2cc-0e8dc0205cef', method: 'GET', path: '/segments/list', status: 200, ms: 0.53 },
+    { reqId: 'id"1', method: 'OPTIONS', path: '/a"quote\\backslash', status: 404, ms: 12 },
+    { reqId: 'r', method: 'GET', path: '/tab\there\u0001and\u007fé\u00ff', status: 400, ms: 0 },
+    { reqId: 'r', method: 'GET', path: `/${'long/'.repeat(40)}"`, status: 500, ms: 1234.5 },
+  ]
+
+  it.each(fields)('writes what pino writes for $path', (line) => {
+    const { logger, lines } = capture()
+    logger.info({ ...line }, 'request')
+    expect(requestLine(frameOf(logger), line)).toBe(lines[0])
+  })
+
+  it('follows the logger\'s own base, time and level settings', () => {
+    const { logger, lines } = capture({ base: { service: 'braze-mock' }, formatters: { level: label => ({ severity: label }) } })
+    logger.info({ ...fields[0]! }, 'request')
+    expect(requestLine(frameOf(logger), fields[0]!)).toBe(lines[0])
   })
 })
