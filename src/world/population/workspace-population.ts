@@ -45,6 +45,15 @@ export class WorkspacePopulation {
   readonly #byKey = new Map<number, AppPopulation>()
   readonly #events = new Map<number, CatalogEvent>()
   readonly #products = new Map<number, CatalogProduct>()
+  /**
+   * Every product's items or revenue summed, by app scope and day (hour by hour too), kept for the world's
+   * life: a campaign's conversions and revenue read the workspace's, so each campaign asked for sums the
+   * whole catalog over the same days again, which on a catalog of 1,000 products was most of its answer's
+   * cost (BENCHMARKS.md). Each day's figure does not depend on the window it was asked in, so a kept one is
+   * the one computed now. Bounded like the DAU cache.
+   */
+  readonly #allProducts = new Map<string, Map<number, number>>()
+  readonly #allProductsByHour = new Map<string, Map<number, readonly number[]>>()
 
   constructor (seedKey: number, workspaceKey: number, params: WorkspaceParams) {
     this.key = workspaceKey
@@ -135,24 +144,66 @@ export class WorkspacePopulation {
 
   /** Items bought of one product, or of every product (`productKey` undefined): the exact sum over products. */
   quantity (productKey: number | undefined, first: number, count: number, appKey?: number): number[] {
-    return this.#overProducts(productKey, count, ITEMS, product =>
-      this.#logged(product, appKey, count, (app) => app.occurrences(product, first, count)))
+    return this.#perDay('items', productKey, appKey, first, count)
   }
 
   quantityPerHour (productKey: number | undefined, day: Day, appKey?: number): number[] {
-    return this.#overProducts(productKey, day.hours, ITEMS, product =>
-      this.#logged(product, appKey, day.hours, (app) => app.occurrencesPerHour(product, day)))
+    return this.#perHour('items', productKey, appKey, day)
   }
 
   /** Revenue in whole cents: each product's items times its price, summed over products. */
   revenue (productKey: number | undefined, first: number, count: number, appKey?: number): number[] {
-    return this.#overProducts(productKey, count, priceOf, product =>
-      this.#logged(product, appKey, count, (app) => app.occurrences(product, first, count)))
+    return this.#perDay('cents', productKey, appKey, first, count)
   }
 
   revenuePerHour (productKey: number | undefined, day: Day, appKey?: number): number[] {
-    return this.#overProducts(productKey, day.hours, priceOf, product =>
+    return this.#perHour('cents', productKey, appKey, day)
+  }
+
+  /** Σ over the chosen products of weight × items bought each day; every product's sum kept (#allProducts). */
+  #perDay (measure: Measure, productKey: number | undefined, appKey: number | undefined, first: number, count: number): number[] {
+    const weight = WEIGHTS[measure]
+    const compute = (from: number, length: number) => this.#overProducts(productKey, length, weight, product =>
+      this.#logged(product, appKey, length, (app) => app.occurrences(product, from, length)))
+    if (productKey !== undefined) return compute(first, count)
+    checkWindow(first, count)
+    const kept = keptFor(this.#allProducts, `${measure} ${appKey ?? ''}`)
+    const out = new Array<number>(count)
+    let from = -1
+    let to = -1
+    for (let i = 0; i < count; i++) {
+      const value = kept.get(first + i)
+      if (value !== undefined) {
+        out[i] = value
+      } else {
+        if (from < 0) from = i
+        to = i
+      }
+    }
+    if (from < 0) return out
+    const computed = compute(first + from, to - from + 1)
+    if (kept.size + computed.length > MAX_KEPT_DAYS) kept.clear()
+    for (let i = 0; i < computed.length; i++) {
+      out[from + i] = computed[i]!
+      kept.set(first + from + i, computed[i]!)
+    }
+    return out
+  }
+
+  /** Σ over the chosen products of weight × items bought in each hour of `day`; every product's sum kept. */
+  #perHour (measure: Measure, productKey: number | undefined, appKey: number | undefined, day: Day): number[] {
+    const weight = WEIGHTS[measure]
+    const compute = () => this.#overProducts(productKey, day.hours, weight, product =>
       this.#logged(product, appKey, day.hours, (app) => app.occurrencesPerHour(product, day)))
+    if (productKey !== undefined) return compute()
+    const kept = keptFor(this.#allProductsByHour, `${measure} ${appKey ?? ''}`)
+    let hours = kept.get(day.index)
+    if (hours === undefined) {
+      if (kept.size >= MAX_KEPT_DAYS) kept.clear()
+      kept.set(day.index, hours = compute())
+    }
+    // A copy: callers mask the hours after now in place.
+    return [...hours]
   }
 
   #scope (appKey: number | undefined): readonly AppPopulation[] {
@@ -204,9 +255,23 @@ export class WorkspacePopulation {
   }
 }
 
+/** Days kept per app scope and figure in #allProducts (a few hundred KB at most). */
+const MAX_KEPT_DAYS = 5_000
+
+function keptFor<T> (kept: Map<string, Map<number, T>>, scope: string): Map<number, T> {
+  let days = kept.get(scope)
+  if (days === undefined) kept.set(scope, days = new Map())
+  return days
+}
+
 const ITEMS = (): number => 1
 
 /** Whole cents, so revenue is exactly additive. */
 function priceOf (product: CatalogProduct): number {
   return Math.max(0, Math.round(product.priceCents))
 }
+
+/** What a purchase figure counts: items bought, or their price in whole cents. */
+type Measure = 'items' | 'cents'
+
+const WEIGHTS: Readonly<Record<Measure, (product: CatalogProduct) => number>> = { items: ITEMS, cents: priceOf }

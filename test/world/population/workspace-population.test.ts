@@ -206,3 +206,41 @@ describe('WorkspacePopulation: the audiences an analyst charts', () => {
     expect(ws.sessions(0, 1, 4)).toEqual([0]) // long before launch
   })
 })
+
+describe('WorkspacePopulation: every product\'s sums, kept between requests', () => {
+  // Items and revenue over every product are kept per app scope and day; a population that has answered
+  // other windows first must answer exactly what a fresh one does.
+  const asked = fc.array(fc.record({
+    first: fc.integer({ min: TREND_ORIGIN_DAY - 200, max: TREND_ORIGIN_DAY + 200 }),
+    length: fc.integer({ min: 1, max: 40 }),
+    app: fc.nat(4),
+  }), { minLength: 2, maxLength: 8 })
+
+  it('answers each window of items and revenue as a fresh population does, whatever came before', () => {
+    fc.assert(fc.property(seed, workspaceParams, asked, (seedKey, params, windows) => {
+      const kept = new WorkspacePopulation(seedKey, 1, params)
+      for (const { first, length, app } of windows) {
+        const appKey = app < params.apps.length ? params.apps[app]!.key : undefined
+        const fresh = new WorkspacePopulation(seedKey, 1, params)
+        expect(kept.quantity(undefined, first, length, appKey)).toEqual(fresh.quantity(undefined, first, length, appKey))
+        expect(kept.revenue(undefined, first, length, appKey)).toEqual(fresh.revenue(undefined, first, length, appKey))
+      }
+    }), { numRuns: 60 })
+  })
+
+  it('answers each day\'s hours as a fresh population does, and a caller changing them changes nothing kept', () => {
+    fc.assert(fc.property(seed, workspaceParams, fc.array(fc.nat(dstDays.length - 1), { minLength: 2, maxLength: 8 }), (seedKey, params, picks) => {
+      const kept = new WorkspacePopulation(seedKey, 1, params)
+      for (const pick of picks) {
+        const day = dstDays[pick]!
+        const fresh = new WorkspacePopulation(seedKey, 1, params)
+        const items = kept.quantityPerHour(undefined, day)
+        const cents = kept.revenuePerHour(undefined, day)
+        expect(items).toEqual(fresh.quantityPerHour(undefined, day))
+        expect(cents).toEqual(fresh.revenuePerHour(undefined, day))
+        items.fill(-1)
+        cents.fill(-1)
+      }
+    }), { numRuns: 60 })
+  })
+})
