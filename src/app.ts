@@ -20,7 +20,7 @@ import corsPolicy, { type CorsOrigins } from './plugins/cors.js'
 import faults from './plugins/faults.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import requestJournal from './plugins/request-journal.js'
-import requestLog, { lazyChildLogger } from './plugins/request-log.js'
+import requestLog from './plugins/request-log.js'
 import type { AnyEndpoint } from './endpoints/define.js'
 import { ENDPOINTS } from './endpoints/index.js'
 import { brazeEndpoints } from './routes/braze-endpoints.js'
@@ -81,8 +81,6 @@ export async function buildApp (config: AppConfig = {}) {
   const app = Fastify({
     ...SERVER_LIMITS,
     logger,
-    // Without a logger Fastify hands every request the root's no-op logger, unless a factory is set.
-    ...(logger === false ? {} : { childLoggerFactory: lazyChildLogger }),
     // One line per request comes from the request-log plugin instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),

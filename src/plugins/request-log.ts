@@ -3,51 +3,13 @@
 // the logger's configuration, in case a line ever carries headers.
 //
 // The line is the one pino would write for the request's logger, in its format (level, time, bindings and
-// ending come from the logger itself; requestLine fills in the fields), put on pino's own stream. Going
-// through pino's generic path, and making a child logger for every request to carry its id, were a quarter
-// of the CPU a kept answer costs (BENCHMARKS.md). A request's child logger is still there for anything else
-// written about it, made on first use (lazyChildLogger).
-import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify'
+// ending come from the logger itself; requestLine fills in the fields), put on pino's own stream: pino's
+// generic path (a child logger's bindings, each field's type looked up, serializers, redaction) cost the
+// line about twice what these few fields need (BENCHMARKS.md, third pass).
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import pino from 'pino'
 import { pathOf } from '../emulator/paths.js'
-
-type ChildOptions = Parameters<FastifyBaseLogger['child']>[1]
-
-/** A request's logger: the parent's child with the request's bindings, made when a line is first written. */
-class LazyChildLogger implements FastifyBaseLogger {
-  readonly #parent: FastifyBaseLogger
-  readonly #bindings: Record<string, unknown>
-  readonly #options: ChildOptions
-  #child: FastifyBaseLogger | undefined
-
-  constructor (parent: FastifyBaseLogger, bindings: Record<string, unknown>, options: ChildOptions) {
-    this.#parent = parent
-    this.#bindings = bindings
-    this.#options = options
-  }
-
-  get #logger (): FastifyBaseLogger {
-    return (this.#child ??= this.#parent.child(this.#bindings, this.#options))
-  }
-
-  get level (): string { return this.#logger.level }
-  set level (level: string) { this.#logger.level = level }
-  fatal: FastifyBaseLogger['fatal'] = (...args: Parameters<FastifyBaseLogger['fatal']>) => { this.#logger.fatal(...args) }
-  error: FastifyBaseLogger['error'] = (...args: Parameters<FastifyBaseLogger['error']>) => { this.#logger.error(...args) }
-  warn: FastifyBaseLogger['warn'] = (...args: Parameters<FastifyBaseLogger['warn']>) => { this.#logger.warn(...args) }
-  info: FastifyBaseLogger['info'] = (...args: Parameters<FastifyBaseLogger['info']>) => { this.#logger.info(...args) }
-  debug: FastifyBaseLogger['debug'] = (...args: Parameters<FastifyBaseLogger['debug']>) => { this.#logger.debug(...args) }
-  trace: FastifyBaseLogger['trace'] = (...args: Parameters<FastifyBaseLogger['trace']>) => { this.#logger.trace(...args) }
-  silent: FastifyBaseLogger['silent'] = (...args: Parameters<FastifyBaseLogger['silent']>) => { this.#logger.silent(...args) }
-  child (bindings: Record<string, unknown>, options?: ChildOptions): FastifyBaseLogger {
-    return this.#logger.child(bindings, options)
-  }
-}
-
-/** Fastify's childLoggerFactory option: request.log as a LazyChildLogger. */
-export const lazyChildLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (logger, bindings, options) =>
-  new LazyChildLogger(logger, bindings, options)
 
 /** What the request line says besides what every line carries. */
 export interface RequestFields {

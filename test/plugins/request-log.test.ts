@@ -1,6 +1,6 @@
 // The log a running emulator writes (src/plugins/request-log.ts): one JSON line per request, in pino's
 // shape, carrying the request id the answer's X-Request-Id carries; and an unexpected error logged by the
-// request's own logger, which is made only when something is written to it, under the same id.
+// request's own logger under the same id.
 import { Type } from '@sinclair/typebox'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
