@@ -1,0 +1,82 @@
+// Compares server builds or settings on one request, the way the changes in BENCHMARKS.md's third pass were
+// measured: each configuration is started afresh several times, interleaved with the others, and each start
+// gives its best of two 2 s rounds of load (bench/load.ts, so wrk where it is installed). A single start can
+// land in a slower steady state than the next (the spread across starts was larger than across rounds), so
+// the figure is the median over starts. Every server gets the bench's fixtures (no rate limit in reach) and
+// its pinned clock.
+//
+//   npx tsx bench/ab.ts [--starts N] [--path PATH] 'label|script|NAME=value NAME=value' ...
+//
+// `script` is a server entry (dist/server.js, or another checkout's); the bench's baseline (bench/baseline.mjs)
+// is given the emulator's answer to PATH as its body (it serves /segments/data_series only). Example, the current build against another checkout's
+// and the bare baseline:
+//
+//   npm run build && npx tsx bench/ab.ts 'now|dist/server.js' 'before|../old/dist/server.js' 'baseline|bench/baseline.mjs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { makeFixtures } from './fixtures.js'
+import { chooseGenerator, load } from './load.js'
+import { PLAN } from './rows.js'
+import { firstOk, freePort, getOk, ROOT, spawnServer, stop } from './servers.js'
+
+const NOW = '2026-11-23T12:00:00Z'
+const BASELINE = join(ROOT, 'bench', 'baseline.mjs')
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { starts: { type: 'string', default: '5' }, path: { type: 'string' } },
+})
+const starts = Number(values.starts)
+const path = values.path ?? PLAN.builtIn.find(row => row.row === 'segments/data_series length=14')!.path
+const configs = positionals.map(text => {
+  const [label, script, env = ''] = text.split('|')
+  if (label === undefined || script === undefined) throw new Error(`expected 'label|script|NAME=value ...', got ${text}`)
+  return { label, script: resolve(script), env: Object.fromEntries(env.split(' ').filter(Boolean).map(pair => pair.split('=', 2) as [string, string])) }
+})
+if (configs.length === 0 || !Number.isInteger(starts) || starts < 1) {
+  process.stderr.write('usage: npx tsx bench/ab.ts [--starts N] [--path PATH] \'label|script|NAME=value ...\' ...\n')
+  process.exit(2)
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'braze-mock-ab-'))
+try {
+  const fixtures = makeFixtures(temp)
+  const paths = join(temp, 'paths.txt')
+  writeFileSync(paths, `${path}\n`)
+  const generator = chooseGenerator(32)
+  const env = { BRAZE_MOCK_NOW: NOW, BRAZE_MOCK_FIXTURES: fixtures.standard }
+  let body: string | undefined
+  const cpu = new Map(configs.map(({ label }) => [label, [] as number[]]))
+  for (let round = 0; round < starts; round++) {
+    for (const config of configs) {
+      const isBaseline = config.script === BASELINE
+      if (isBaseline && body === undefined) {
+        const emulator = spawnServer('body', await freePort(), join(ROOT, 'dist', 'server.js'), env)
+        await firstOk(emulator, path, performance.now())
+        body = await getOk(emulator, path)
+        await stop(emulator)
+      }
+      const server = spawnServer(config.label, await freePort(), config.script, { ...env, ...(isBaseline ? { BENCH_BODY: body! } : {}), ...config.env })
+      try {
+        await firstOk(server, path, performance.now())
+        await load(generator, server, paths, 1, 32, 'warm-up')
+        const first = await load(generator, server, paths, 2, 32, config.label)
+        const second = await load(generator, server, paths, 2, 32, config.label)
+        cpu.get(config.label)!.push(Math.min(first.cpu, second.cpu))
+      } finally {
+        await stop(server)
+      }
+    }
+  }
+  process.stdout.write(`${path}\n${generator.description}; median over ${starts} starts of each start's best 2 s round\n`)
+  for (const [label, figures] of cpu) {
+    const sorted = [...figures].sort((a, b) => a - b)
+    const median = sorted[Math.floor(sorted.length / 2)]!
+    process.stdout.write(`${label.padEnd(16)} ${median.toFixed(1).padStart(7)} µs CPU/request   (starts: ${figures.map(f => f.toFixed(1)).join(', ')})\n`)
+  }
+} finally {
+  rmSync(temp, { recursive: true, force: true })
+}
+process.exit(0)
