@@ -10,7 +10,7 @@
 // compare fixed-length digests with timingSafeEqual, against every key, without stopping at a match.
 // A connection that sends the same header as on its previous request gets the previous outcome without the
 // digest: comparing a header with what the same client sent before tells it nothing about anyone's key, and
-// the digest and comparisons were a sixth of the CPU a kept answer costs (BENCHMARKS.md).
+// the digest and comparisons were about a fifth of the CPU a kept answer costs (BENCHMARKS.md, third pass).
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'

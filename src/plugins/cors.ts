@@ -6,7 +6,8 @@
 // @fastify/cors answers the preflights only, from its own scope (its OPTIONS route and hook live there).
 // The headers of every other answer are written here by hand, by the same rules (an allowed origin, or
 // '*'; Vary: Origin when the answer depends on it): the plugin rebuilt its options from the route's on each
-// request, which cost about a tenth of the CPU a kept answer takes (BENCHMARKS.md), for two fixed headers.
+// request, which cost about a tenth of the CPU a kept answer takes (BENCHMARKS.md, third pass), for two
+// fixed headers.
 import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'

@@ -4,8 +4,8 @@
 //
 // The line is the one pino would write for the request's logger, in its format (level, time, bindings and
 // ending come from the logger itself; requestLine fills in the fields), put on pino's own stream: pino's
-// generic path (a child logger's bindings, each field's type looked up, serializers, redaction) cost the
-// line about twice what these few fields need (BENCHMARKS.md, third pass).
+// generic path (each field's type looked up, serializers and formatters consulted) cost the line about
+// twice what these five fields need (BENCHMARKS.md, third pass).
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import pino from 'pino'

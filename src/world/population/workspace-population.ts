@@ -47,8 +47,8 @@ export class WorkspacePopulation {
   readonly #products = new Map<number, CatalogProduct>()
   /**
    * Every product's items or revenue summed, by app scope and day (hour by hour too), kept for the world's
-   * life: a campaign's conversions and revenue read the workspace's, so each campaign asked for sums the
-   * whole catalog over the same days again, which on a catalog of 1,000 products was most of its answer's
+   * life: a campaign's conversions and revenue read the workspace's, so each campaign's answer summed the
+   * whole catalog over the same days again, which on a catalog of 1,000 products was most of that answer's
    * cost (BENCHMARKS.md). Each day's figure does not depend on the window it was asked in, so a kept one is
    * the one computed now. Bounded like the DAU cache.
    */
