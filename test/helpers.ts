@@ -52,3 +52,22 @@ export async function get (app: BrazeMockApp, url: string, key: string | null = 
   })
   return { status: response.statusCode, headers: response.headers, body: response.json(), raw: response.body }
 }
+
+/**
+ * Everything written to process.stdout while `run` runs, and nothing after: Fastify's pino logger writes
+ * there when buildApp is given only a level, so a test listens where the logs really go.
+ */
+export async function captureStdout (run: () => Promise<void>): Promise<string> {
+  const chunks: string[] = []
+  const write = process.stdout.write
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+    return true
+  }) as typeof process.stdout.write
+  try {
+    await run()
+  } finally {
+    process.stdout.write = write
+  }
+  return chunks.join('')
+}

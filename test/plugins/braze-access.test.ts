@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, BUILT_IN_FIXTURES, type BrazeMockApp } from '../../src/app.js'
 import { ENTITY_PARAMETERS } from '../../src/world/metrics.js'
 import { builtInFixtureSet, ENDPOINT_TABLE, fixturesFor, holds, PERMISSIONS, urlOf, type EndpointRow } from '../endpoints.js'
-import { BUILT_IN, NOW, testApp } from '../helpers.js'
+import { BUILT_IN, captureStdout, NOW, testApp } from '../helpers.js'
 
 const { lumen, harbor } = BUILT_IN
 const FULL = lumen.keys.full
@@ -269,15 +269,7 @@ describe('braze-access: keys never reach the logs', () => {
   let output = ''
 
   beforeAll(async () => {
-    // Fastify's pino logger writes to process.stdout when no stream is given; buildApp takes only a level,
-    // so the test listens where the logs really go, for as long as the requests run.
-    const chunks: string[] = []
-    const write = process.stdout.write
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
-      return true
-    }) as typeof process.stdout.write
-    try {
+    output = await captureStdout(async () => {
       const app = await buildApp({ now: NOW, logLevel: 'trace' })
       const segments = `/segments/data_series?segment_id=${lumen.segments.allUsers}&length=2`
       await send(app, segments, `Bearer ${unknownKey}`) // 401
@@ -289,10 +281,7 @@ describe('braze-access: keys never reach the logs', () => {
       await send(app, '/sessions/data_series?length=2&unit=hour', `Bearer ${harbor.keys.full}`) // 200
       await send(app, '/nowhere', `Bearer ${FULL}`) // 404
       await app.close()
-    } finally {
-      process.stdout.write = write
-    }
-    output = chunks.join('')
+    })
   })
 
   it('logs the requests at trace level (so the capture works)', () => {

@@ -9,7 +9,7 @@ import { defineEndpoint } from '../../src/endpoints/define.js'
 import { ENDPOINTS } from '../../src/endpoints/index.js'
 import { Success } from '../../src/endpoints/parameters.js'
 import { frameOf, requestLine, type RequestFields } from '../../src/plugins/request-log.js'
-import { NOW } from '../helpers.js'
+import { captureStdout, NOW } from '../helpers.js'
 
 /** The extra key: every permission the emulator serves, the failing endpoint's among them. */
 const KEY = 'request-log-test-key'
@@ -33,24 +33,15 @@ describe('request-log: the lines a running emulator writes', () => {
   const ids: string[] = []
 
   beforeAll(async () => {
-    // pino writes to process.stdout when buildApp is given only a level.
-    const chunks: string[] = []
-    const write = process.stdout.write
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
-      return true
-    }) as typeof process.stdout.write
-    try {
+    const output = await captureStdout(async () => {
       const app = await buildApp({ now: NOW, logLevel: 'info', apiKey: KEY, endpoints: [...ENDPOINTS, failing] })
       for (const url of ['/segments/list?page=0', '/segments/list/', '/kpi/failing/data_series', '/nowhere?x=%41']) {
         const response = await app.inject({ url, headers: { authorization: `Bearer ${KEY}` } })
         ids.push(String(response.headers['x-request-id']))
       }
       await app.close()
-    } finally {
-      process.stdout.write = write
-    }
-    for (const line of chunks.join('').split('\n')) if (line !== '') lines.push(JSON.parse(line) as Line)
+    })
+    for (const line of output.split('\n')) if (line !== '') lines.push(JSON.parse(line) as Line)
   })
   afterAll(() => { lines.length = 0 })
 
