@@ -12,6 +12,7 @@
 // and the bare baseline:
 //
 //   npm run build && npx tsx bench/ab.ts 'now|dist/server.js' 'before|../old/dist/server.js' 'baseline|bench/baseline.mjs'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util'
 import { makeFixtures } from './fixtures.js'
 import { chooseGenerator, load } from './load.js'
 import { PLAN } from './rows.js'
-import { firstOk, freePort, getOk, ROOT, spawnServer, stop } from './servers.js'
+import { firstOk, freePort, getOk, PINNING, ROOT, spawnServer, stop } from './servers.js'
 
 const NOW = '2026-11-23T12:00:00Z'
 const BASELINE = join(ROOT, 'bench', 'baseline.mjs')
@@ -40,6 +41,8 @@ if (configs.length === 0 || !Number.isInteger(starts) || starts < 1) {
   process.exit(2)
 }
 
+// As bench/run.ts does: this process and its children stay off the servers' core.
+if (PINNING) execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
 const temp = mkdtempSync(join(tmpdir(), 'braze-mock-ab-'))
 try {
   const fixtures = makeFixtures(temp)
