@@ -18,6 +18,7 @@ import brazeHeaders from './plugins/braze-headers.js'
 import drain from './plugins/drain.js'
 import corsPolicy, { type CorsOrigins } from './plugins/cors.js'
 import faults from './plugins/faults.js'
+import { lazySerializers, lazyValidators } from './plugins/lazy-compilers.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import requestJournal from './plugins/request-journal.js'
 import requestLog from './plugins/request-log.js'
@@ -89,6 +90,7 @@ export async function buildApp (config: AppConfig = {}) {
       ignoreTrailingSlash: true,
       querystringParser: lastValueWins,
     },
+    schemaController: { compilersFactory: { buildValidator: lazyValidators, buildSerializer: lazySerializers } },
     ajv: {
       customOptions: {
         // Schemas here are built by TypeBox, not written by hand; checking them against JSON Schema's
