@@ -22,6 +22,7 @@ import { lazySerializers, lazyValidators } from './plugins/lazy-compilers.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import requestJournal from './plugins/request-journal.js'
 import requestLog from './plugins/request-log.js'
+import replayPlugin, { Replay } from './plugins/replay.js'
 import type { AnyEndpoint } from './endpoints/define.js'
 import { ENDPOINTS } from './endpoints/index.js'
 import { brazeEndpoints } from './routes/braze-endpoints.js'
@@ -54,6 +55,12 @@ export interface AppConfig extends Partial<EmulatorOptions> {
   readonly watch?: boolean | undefined
   /** Origins allowed by CORS: '*' (the default) for any, a list, or false for no CORS headers at all. */
   readonly cors?: CorsOrigins | false | undefined
+  /**
+   * Answer a repeated request whose answer is kept ahead of Fastify's lifecycle, with the same bytes
+   * (src/plugins/replay.ts). Off by default here, so that hooks added to the app in-process see every
+   * request; the process entries and startEmulator turn it on. inject() never replays.
+   */
+  readonly replay?: boolean | undefined
   /** The Braze endpoints served (src/endpoints/index.ts unless given): tests add their own. */
   readonly endpoints?: readonly AnyEndpoint[] | undefined
 }
@@ -79,12 +86,14 @@ export async function buildApp (config: AppConfig = {}) {
     endpoints: endpoints.map(endpointView),
   })
   const logger = loggerOptions(config)
+  const replay = config.replay === true ? new Replay(emulator) : undefined
   const app = Fastify({
     ...SERVER_LIMITS,
+    ...(replay === undefined ? {} : { serverFactory: replay.serverFactory }),
     logger,
     // One line per request comes from the request-log plugin instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: () => randomUUID(),
+    genReqId: requestId,
     routerOptions: {
       // Rails, which serves Braze's API, routes /segments/list/ as /segments/list.
       ignoreTrailingSlash: true,
@@ -117,6 +126,10 @@ export async function buildApp (config: AppConfig = {}) {
   await app.register(requestJournal, { emulator })
   await app.register(brazeAccess, { emulator })
   await app.register(faults, { emulator })
+  await app.register(replayPlugin, {
+    replay,
+    edge: { apiKeyOf: app.apiKeyOf, httpDate: app.httpDate, logRequest: app.logRequest, requestId },
+  })
   await app.register(brazeEndpoints, { emulator, endpoints })
   await app.register(mockHealth)
   if (config.control !== false) await app.register(mockControl, { control, token: config.controlToken })
@@ -140,6 +153,11 @@ function endpointView ({ path, permission, pool, parameters, query, example, met
     example: { ...example },
     metrics: metrics.map(({ id, key, entity, hours, aggregate }) => ({ id, key, entity, hours, aggregate })),
   }
+}
+
+/** Fastify's request ids, and the replay's: a fresh UUID, as Braze's X-Request-Id is. */
+function requestId (): string {
+  return randomUUID()
 }
 
 /** A parameter given twice takes its last value, as on the Rails stack Braze runs (BRAZE.md, section 2). */

@@ -111,6 +111,7 @@ export const Options = Type.Object({
   watch: Type.Optional(Flag),
   prettyLogs: Type.Optional(Flag),
   asyncLogs: Type.Optional(Flag),
+  replay: Type.Optional(Flag),
 })
 
 /**

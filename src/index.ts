@@ -92,7 +92,8 @@ export interface BrazeMock {
 export async function startEmulator (options: StartOptions = {}): Promise<BrazeMock> {
   const { port = 0, host = '127.0.0.1', now, ...config } = options
   checkOptions({ port, host }) // buildApp checks the rest
-  const app = await buildApp({ ...config, now: now === undefined ? undefined : instantMs('now', now, ConfigError) })
+  // Replay is on, as in the container: hooks cannot be added to an app that listens already.
+  const app = await buildApp({ replay: true, ...config, now: now === undefined ? undefined : instantMs('now', now, ConfigError) })
   let url: string
   try {
     url = await app.listen({ port, host })

@@ -24,6 +24,7 @@ export async function start (settings: Settings): Promise<void> {
     logLevel: settings.LOG_LEVEL,
     prettyLogs: process.stdout.isTTY,
     asyncLogs: true,
+    replay: true,
   })
   const grace = closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'shutting down after an error')

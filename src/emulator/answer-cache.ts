@@ -7,6 +7,8 @@
 export interface CachedAnswer {
   /** The answer's body, as the route's serializer wrote it. */
   readonly body: string
+  /** The body's length in UTF-8 bytes, its Content-Length. */
+  readonly bytes: number
   /** Headers the handler set beside the body (a Link to the next page). */
   readonly headers: ReadonlyArray<readonly [string, string]>
 }

@@ -31,6 +31,13 @@ declare module 'fastify' {
     /** The caller's key, once authenticated; null on routes without a permission. */
     apiKey: ApiKey | null
   }
+  interface FastifyInstance {
+    /**
+     * The key an Authorization header names in the world in service, if any, remembered per connection
+     * (`connection` is its socket): the access hook's own lookup, lent to the replay (plugins/replay.ts).
+     */
+    apiKeyOf (header: string | undefined, connection: object | null | undefined): ApiKey | undefined
+  }
 }
 
 const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
@@ -45,6 +52,7 @@ interface Presented {
 async function brazeAccess (app: FastifyInstance, { emulator }: { emulator: Emulator }): Promise<void> {
   app.decorateRequest('apiKey', null)
   const lastPresented = new WeakMap<object, Presented>()
+  app.decorate('apiKeyOf', keyOf)
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission
     if (permission === undefined) return
@@ -56,7 +64,7 @@ async function brazeAccess (app: FastifyInstance, { emulator }: { emulator: Emul
 
   /** The error that stops the request, if any; sets the key and the rate-limit headers on the way. */
   function check (request: FastifyRequest, reply: FastifyReply, permission: string, pool: PoolName): Error | undefined {
-    const key = keyOf(request)
+    const key = keyOf(request.headers.authorization, request.raw.socket)
     if (key === undefined) {
       // Braze sends the rate-limit headers empty on a 401 (BRAZE.md, section 1).
       for (const name of RATE_LIMIT_HEADERS) reply.header(name, '')
@@ -75,11 +83,9 @@ async function brazeAccess (app: FastifyInstance, { emulator }: { emulator: Emul
     return key.permissions.has(permission) ? undefined : new AccessDenied(permission)
   }
 
-  /** The key the request's Authorization header names in the world in service, if any. */
-  function keyOf (request: FastifyRequest): ApiKey | undefined {
-    const header = request.headers.authorization
+  /** The key an Authorization header names in the world in service, if any; `connection` keys the memo. */
+  function keyOf (header: string | undefined, connection: object | null | undefined): ApiKey | undefined {
     const keys = emulator.world.keys
-    const connection = request.raw.socket
     const last = connection == null ? undefined : lastPresented.get(connection)
     if (last !== undefined && last.header === header && last.keys === keys) return last.key
     const presented = presentedKey(header)

@@ -48,7 +48,7 @@ async function requestJournal (app: FastifyInstance, { emulator }: { emulator: E
  * they reached; what was sent otherwise. Only a path that could differ from its route asks Fastify for the
  * route's options, which it builds afresh on every call.
  */
-function journalPath (request: FastifyRequest): string {
+export function journalPath (request: FastifyRequest): string {
   const sent = pathOf(request.url)
   if (!sent.includes('%') && !sent.endsWith('/')) return sent
   return request.is404 ? sent : request.routeOptions.url ?? sent

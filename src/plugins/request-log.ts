@@ -49,22 +49,30 @@ export function frameOf (logger: object): LineFrame {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Writes a request's line (when info is on): the onResponse hook's call, lent to the replay (plugins/replay.ts). */
+    logRequest (fields: RequestFields): void
+  }
+}
+
 async function requestLog (app: FastifyInstance): Promise<void> {
   const logger = app.log as unknown as pino.Logger
   const stream = (logger as unknown as PinoInternals)[streamSym] as { write (line: string): unknown } | undefined
   // Without a logger (logLevel false) Fastify's stand-in has no stream, and there is nothing to write.
+  app.decorate('logRequest', (fields: RequestFields) => {
+    if (stream !== undefined && logger.isLevelEnabled('info')) stream.write(requestLine(frameOf(logger), fields))
+  })
   if (stream === undefined) return
   // Callback-style: an async hook would cost every request a promise and a microtask for a synchronous call.
   app.addHook('onResponse', (request, reply, done) => {
-    if (logger.isLevelEnabled('info')) {
-      stream.write(requestLine(frameOf(logger), {
-        reqId: request.id,
-        method: request.method,
-        path: pathOf(request.url),
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 100) / 100,
-      }))
-    }
+    app.logRequest({
+      reqId: request.id,
+      method: request.method,
+      path: pathOf(request.url),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 100) / 100,
+    })
     done()
   })
 }

@@ -35,9 +35,12 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
       const query = request.query as { ending_at?: string }
       // Only the endpoints that write a Link (their `headers`) read the Host header.
       const url = endpoint.headers === undefined ? request.url : `${originOf(request)}${request.url}`
-      const key = emulator.answerKey(workspace, url, 'ending_at' in endpoint.parameters ? windowEnd(workspace, query.ending_at) : null)
+      const end = 'ending_at' in endpoint.parameters ? windowEnd(workspace, query.ending_at) : null
+      const key = emulator.answerKey(workspace, url, end)
       const kept = key === undefined ? undefined : emulator.answers.get(key)
       if (kept !== undefined) {
+        // What a replay of this request needs (src/plugins/replay.ts): the same key, computed the same way.
+        request.keptAnswer = { workspace, request: url, end, key: key!, pool: endpoint.pool ?? 'default', query: request.arrival?.query ?? {} }
         for (const [name, value] of kept.headers) reply.header(name, value)
         return reply.type(JSON_TYPE).send(kept.body)
       }
@@ -54,7 +57,7 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
       })
       // The route's own serializer, as Fastify would run it on the object: a string is sent as it is.
       const body = reply.serialize(answer) as string
-      if (key !== undefined) emulator.answers.set(key, { body, headers })
+      if (key !== undefined) emulator.answers.set(key, { body, bytes: Buffer.byteLength(body), headers })
       return reply.type(JSON_TYPE).send(body)
     })
   }
