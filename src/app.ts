@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring'
-import pino from 'pino'
 import { checkOptions } from './config.js'
 import { Control } from './emulator/control.js'
 import type { EndpointView } from './emulator/control-schema.js'
@@ -19,6 +18,7 @@ import drain from './plugins/drain.js'
 import corsPolicy, { type CorsOrigins } from './plugins/cors.js'
 import faults from './plugins/faults.js'
 import { lazySerializers, lazyValidators } from './plugins/lazy-compilers.js'
+import { turnBatchedDestination } from './log-destination.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import requestJournal from './plugins/request-journal.js'
 import requestLog from './plugins/request-log.js'
@@ -42,11 +42,10 @@ export interface AppConfig extends Partial<EmulatorOptions> {
   /** Human-readable logs (for a terminal) instead of JSON lines. */
   readonly prettyLogs?: boolean | undefined
   /**
-   * JSON lines to stdout through an asynchronous destination instead of a write per line. The process entry
-   * uses it: a synchronous write per request was a quarter of the CPU under load (BENCHMARKS.md). pino
-   * flushes what is pending when the process exits.
+   * JSON lines to stdout in one write per event-loop turn instead of one per line (src/log-destination.ts).
+   * The process entries use it: a write per request was a quarter of the CPU under load (BENCHMARKS.md).
    */
-  readonly asyncLogs?: boolean | undefined
+  readonly batchedLogs?: boolean | undefined
   /** The control plane under /_mock/ (default on); off leaves only /_mock/health. */
   readonly control?: boolean | undefined
   /** A bearer token the control plane requires. */
@@ -170,11 +169,11 @@ function lastValueWins (query: string): Record<string, string> {
   return parsed as Record<string, string>
 }
 
-function loggerOptions ({ logLevel = false, prettyLogs = false, asyncLogs = false }: AppConfig): FastifyServerOptions['logger'] {
+function loggerOptions ({ logLevel = false, prettyLogs = false, batchedLogs = false }: AppConfig): FastifyServerOptions['logger'] {
   if (logLevel === false) return false
   const output = prettyLogs
     ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
-    : asyncLogs ? { stream: pino.destination({ dest: 1, sync: false }) } : {}
+    : batchedLogs ? { stream: turnBatchedDestination() } : {}
   return {
     level: logLevel,
     redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },

@@ -110,7 +110,7 @@ export const Options = Type.Object({
   control: Type.Optional(Flag),
   watch: Type.Optional(Flag),
   prettyLogs: Type.Optional(Flag),
-  asyncLogs: Type.Optional(Flag),
+  batchedLogs: Type.Optional(Flag),
   replay: Type.Optional(Flag),
 })
 

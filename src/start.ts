@@ -23,7 +23,7 @@ export async function start (settings: Settings): Promise<void> {
     cors: corsOrigins(settings.BRAZE_MOCK_CORS),
     logLevel: settings.LOG_LEVEL,
     prettyLogs: process.stdout.isTTY,
-    asyncLogs: true,
+    batchedLogs: true,
     replay: true,
   })
   const grace = closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
