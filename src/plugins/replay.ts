@@ -12,7 +12,7 @@
 // answer's key, an answer the cache no longer holds, a spent pool. Fastify has no hook ahead of its routing,
 // so the listener comes through its documented `serverFactory`; `inject()` never reaches it, and buildApp
 // leaves it off unless asked, so hooks an embedder adds in-process always run.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerOptions as HttpServerOptions, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server, type ServerOptions as HttpServerOptions, type ServerResponse } from 'node:http'
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Emulator } from '../emulator/emulator.js'
@@ -56,6 +56,10 @@ export interface EdgeCalls {
 }
 
 interface Entry {
+  /** The request's headers the answer depends on (the key, the Link's host, CORS's origin), as sent. */
+  readonly authorization: string | undefined
+  readonly host: string | undefined
+  readonly origin: string | undefined
   readonly use: KeptAnswerUse
   readonly apiKey: ApiKey
   /** The path the journal recorded. */
@@ -80,7 +84,9 @@ interface ServerOptions {
 
 export class Replay {
   readonly #emulator: Emulator
-  readonly #entries = new Map<string, Entry>()
+  /** By URL as sent (most URLs have one entry), oldest URL first. */
+  readonly #entries = new Map<string, Entry[]>()
+  #size = 0
   #edge: EdgeCalls | undefined
   #closing = false
   #served = 0
@@ -96,7 +102,7 @@ export class Replay {
 
   /** How many requests are remembered. */
   get size (): number {
-    return this.#entries.size
+    return this.#size
   }
 
   /** Fastify's serverFactory: the server Fastify would make (its http options and timeouts), replay first. */
@@ -122,6 +128,7 @@ export class Replay {
   close (): void {
     this.#closing = true
     this.#entries.clear()
+    this.#size = 0
   }
 
   /** Called when the lifecycle has sent an answer: remembers it if it was a kept answer sent plainly. */
@@ -137,27 +144,42 @@ export class Replay {
     }
     // Every value that changes per request must have its slot, or a replay would repeat a stale one.
     if (VARYING.some(name => slots[name] === undefined)) return
-    const id = replayId(request.raw)
-    if (this.#entries.size >= REPLAY_ENTRIES && !this.#entries.has(id)) this.#entries.delete(this.#entries.keys().next().value!)
-    this.#entries.set(id, { use, apiKey: request.apiKey, path: journalPath(request), headers, slots: slots as Record<Varying, number> })
+    const { url, headers: sent } = request.raw
+    const { authorization, host, origin } = sent
+    const path = journalPath(request)
+    const entry: Entry = { authorization, host, origin, use, apiKey: request.apiKey, path, headers, slots: slots as Record<Varying, number> }
+    const same = this.#entries.get(url!)
+    const at = same?.findIndex(other => sameRequest(other, sent)) ?? -1
+    if (same !== undefined && at !== -1) {
+      same[at] = entry
+      return
+    }
+    if (this.#size >= REPLAY_ENTRIES) {
+      const [oldest, forgotten] = this.#entries.entries().next().value!
+      this.#entries.delete(oldest)
+      this.#size -= forgotten.length
+    }
+    if (same === undefined) this.#entries.set(url!, [entry])
+    else same.push(entry)
+    this.#size++
   }
 
   /** Answers the request by replay and returns true, or returns false having done nothing the lifecycle would not. */
   #serve (request: IncomingMessage, response: ServerResponse): boolean {
     const edge = this.#edge
     const emulator = this.#emulator
-    if (edge === undefined || this.#closing || request.method !== 'GET' || !emulator.faults.empty || this.#entries.size === 0) return false
+    if (edge === undefined || this.#closing || request.method !== 'GET' || !emulator.faults.empty || this.#size === 0) return false
     if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) return false
-    const entry = this.#entries.get(replayId(request))
+    const entry = this.#entries.get(request.url!)?.find(other => sameRequest(other, request.headers))
     if (entry === undefined) return false
     const started = performance.now()
     const { use } = entry
     // The access hook's key lookup (the same call, on the same per-connection memo): the key must be the one
     // the answer went to, in the world in service.
     if (edge.apiKeyOf(request.headers.authorization, request.socket) !== entry.apiKey) return false
-    // The handler's cache lookup, under the key it would compute now: the clock and overrides decide it.
-    const key = emulator.answerKey(use.workspace, use.request, use.end)
-    const kept = key === use.key ? emulator.answers.get(key) : undefined
+    // The handler's cache lookup, under the key it would compute now: the clock and overrides decide it. (The
+    // remembered key's own string is looked up: its hash is kept with it, where a new string's is computed.)
+    const kept = emulator.answerKey(use.workspace, use.request, use.end) === use.key ? emulator.answers.get(use.key) : undefined
     if (kept === undefined) return false
     // Last, the pool: a spent one counts nothing, so the lifecycle's own take answers the 429 as always.
     const admission = emulator.admit(use.workspace, use.pool)
@@ -184,10 +206,9 @@ export class Replay {
   }
 }
 
-/** A request as replay tells one from another: everything the access hook and the answer read of it. */
-function replayId (request: IncomingMessage): string {
-  const { authorization, host, origin } = request.headers
-  return `${request.url}\n${authorization}\n${host}\n${origin}`
+/** Whether a request with the same URL sent the headers an entry's answer depends on. */
+function sameRequest (entry: Entry, { authorization, host, origin }: IncomingHttpHeaders): boolean {
+  return entry.authorization === authorization && entry.host === host && entry.origin === origin
 }
 
 /** Registered whether or not replay is on, so that a Braze route's request always has the same shape. */

@@ -6,6 +6,7 @@ import { connect, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrazeMockApp } from '../../src/app.js'
+import { REPLAY_ENTRIES } from '../../src/plugins/replay.js'
 import { ENDPOINT_TABLE, fixturesFor } from '../endpoints.js'
 import { BUILT_IN, captureStdout, testApp } from '../helpers.js'
 
@@ -141,4 +142,37 @@ describe('replay: a repeated kept answer is replayed with the lifecycle\'s bytes
     expect(new Set(answers.map(idOf)).size).toBe(3)
     expect(replaying.emulator.journal.list().filter(entry => entry.seq > seq).map(entry => entry.request_id)).toStrictEqual(answers.map(idOf))
   })
+})
+
+describe('replay: what it remembers is bounded', () => {
+  let app: BrazeMockApp
+  let connection: RawConnection
+  beforeAll(async () => {
+    app = await testApp({ replay: true })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    connection = await RawConnection.open((app.server.address() as AddressInfo).port)
+  })
+  afterAll(async () => {
+    connection.close()
+    await app.close()
+  })
+
+  it(`remembers at most ${REPLAY_ENTRIES} requests, forgetting the oldest first`, async () => {
+    // Pages past the last are cheap, distinct, kept answers (an empty list).
+    const url = (page: number): string => `/segments/list?page=${1000 + page}`
+    for (let page = 0; page <= REPLAY_ENTRIES; page++) {
+      await connection.get(url(page), 'braze.test')
+      await connection.get(url(page), 'braze.test')
+    }
+    expect(app.replay!.size).toBe(REPLAY_ENTRIES)
+    const served = app.replay!.served
+    // The newest is replayed; the oldest was forgotten, so the lifecycle answers it (and it is remembered again).
+    await connection.get(url(REPLAY_ENTRIES), 'braze.test')
+    expect(app.replay!.served - served).toBe(1)
+    await connection.get(url(0), 'braze.test')
+    expect(app.replay!.served - served).toBe(1)
+    await connection.get(url(0), 'braze.test')
+    expect(app.replay!.served - served).toBe(2)
+    expect(app.replay!.size).toBe(REPLAY_ENTRIES)
+  }, 60_000)
 })
