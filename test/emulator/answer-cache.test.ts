@@ -1,4 +1,4 @@
-// The answer cache (issue 16): bounded by bytes, least recently used out first; and through the real app, a
+// The answer cache (issue 16): bounded by bytes, least recently used out first (with a second chance for a hit); and through the real app, a
 // kept answer is the computed one byte for byte, and nothing that decides an answer (overrides, the clock
 // where the window reaches now, a reload, the Host a Link is written for) is ever answered from a stale entry.
 import { afterEach, describe, expect, it } from 'vitest'
@@ -31,6 +31,26 @@ describe('AnswerCache', () => {
     cache.set('k26', answer('x'.repeat(97)))
     expect(cache.get('k10')).toBeDefined()
     expect(cache.get('k11')).toBeUndefined()
+  })
+
+  it('gives a hit one second chance, not a place for ever', () => {
+    const cache = new AnswerCache(1600)
+    for (let i = 10; i < 26; i++) cache.set(`k${i}`, answer('x'.repeat(97)))
+    expect(cache.get('k10')).toBeDefined()
+    // k10 is passed over once, to the end of the line; sixteen answers later, unread since, it is gone.
+    for (let i = 26; i < 42; i++) cache.set(`k${i}`, answer('x'.repeat(97)))
+    expect(cache.get('k10')).toBeUndefined()
+    expect(cache.get('k41')).toBeDefined()
+    expect(cache.size).toBe(16)
+  })
+
+  it('still makes room when every answer was read', () => {
+    const cache = new AnswerCache(1600)
+    for (let i = 10; i < 26; i++) cache.set(`k${i}`, answer('x'.repeat(97)))
+    for (let i = 10; i < 26; i++) cache.get(`k${i}`)
+    cache.set('k26', answer('x'.repeat(97)))
+    expect({ size: cache.size, bytes: cache.bytes <= 1600, oldest: cache.get('k10'), newest: cache.get('k26')?.body.length })
+      .toStrictEqual({ size: 16, bytes: true, oldest: undefined, newest: 97 })
   })
 
   it('refuses an answer larger than a sixteenth of the cache, so one answer cannot empty it', () => {
