@@ -8,10 +8,12 @@
 // fourth pass).
 
 export interface CachedAnswer {
-  /** The answer's body, as the route's serializer wrote it. */
-  readonly body: string
-  /** The body's length in UTF-8 bytes, its Content-Length. */
-  readonly bytes: number
+  /**
+   * The answer's body as the route's serializer wrote it, in UTF-8: a kept answer is sent as these bytes, not
+   * encoded again on every request (a 27 KB Canvas answer cost 9 µs more as a string), and they live outside
+   * the JavaScript heap the collector walks.
+   */
+  readonly body: Buffer
   /** Headers the handler set beside the body (a Link to the next page). */
   readonly headers: ReadonlyArray<readonly [string, string]>
 }
@@ -38,7 +40,7 @@ export class AnswerCache {
     return this.#entries.size
   }
 
-  /** Characters held, keys included: a bound on bytes for the ASCII answers are. */
+  /** Bytes held: the bodies', and the keys' and headers' characters. */
   get bytes (): number {
     return this.#bytes
   }

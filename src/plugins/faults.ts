@@ -44,12 +44,14 @@ async function faults (app: FastifyInstance, { emulator }: { emulator: Emulator 
 
   app.addHook('onSend', (request, _reply, payload, done) => {
     const effect = request.faultPlan?.outcome?.effect
-    if (effect === undefined || typeof payload !== 'string') return done(null, payload)
+    if (effect === undefined || (effect.type !== 'truncate' && effect.type !== 'malformed')) return done(null, payload)
+    // A kept answer is sent as its UTF-8 bytes: cut it as the text it is, as a computed one is cut.
+    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined
+    if (text === undefined) return done(null, payload)
     // Half the body, sent as a complete answer of that length: the client's JSON parse fails.
-    if (effect.type === 'truncate') return done(null, payload.slice(0, Math.floor(payload.length / 2)))
+    if (effect.type === 'truncate') return done(null, text.slice(0, Math.floor(text.length / 2)))
     // A trailing comma before the closing brace: complete-looking, and rejected by every JSON parser.
-    if (effect.type === 'malformed') return done(null, `${payload.slice(0, -1)},}`)
-    done(null, payload)
+    done(null, `${text.slice(0, -1)},}`)
   })
 
   /** Waits out the plan's latency, then answers or drops the request if its effect says so (true). */

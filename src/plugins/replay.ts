@@ -194,7 +194,7 @@ export class Replay {
     headers[slots['x-ratelimit-remaining']] = String(admission.remaining)
     headers[slots['x-ratelimit-reset']] = String(admission.reset)
     headers[slots.date] = edge.httpDate()
-    headers[slots['content-length']] = String(kept.bytes)
+    headers[slots['content-length']] = String(kept.body.length)
     response.writeHead(200, headers)
     response.end(kept.body)
     this.#served++

@@ -57,7 +57,7 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
       })
       // The route's own serializer, as Fastify would run it on the object: a string is sent as it is.
       const body = reply.serialize(answer) as string
-      if (key !== undefined) emulator.answers.set(key, { body, bytes: Buffer.byteLength(body), headers })
+      if (key !== undefined) emulator.answers.set(key, { body: Buffer.from(body), headers })
       return reply.type(JSON_TYPE).send(body)
     })
   }

@@ -13,7 +13,7 @@ const OLD_WINDOW = `/sessions/data_series?length=14&ending_at=2026-09-01&app_id=
 const TO_NOW = `/sessions/data_series?length=3&app_id=${lumen.apps.ios}`
 
 describe('AnswerCache', () => {
-  const answer = (body: string) => ({ body, bytes: Buffer.byteLength(body), headers: [] as Array<[string, string]> })
+  const answer = (body: string) => ({ body: Buffer.from(body), headers: [] as Array<[string, string]> })
 
   it('keeps at most maxBytes, dropping the least recently used first', () => {
     const cache = new AnswerCache(1600)
