@@ -1,5 +1,5 @@
 // Kept answers replayed ahead of Fastify's lifecycle (issue 16, BENCHMARKS.md "Fourth pass"). A request the
-// lifecycle has answered from the answer cache is remembered with the headers it was sent with; the same
+// lifecycle has answered with an answer it keeps is remembered with the headers it was sent with; the same
 // request again (method, URL, key, Host and Origin as sent) is answered from the HTTP server's own request
 // listener, with the same access, pool, cache, journal, header and log calls the lifecycle makes, and bytes
 // equal to the lifecycle's but for the values that change per request (request id, rate-limit counts, Date),
@@ -23,7 +23,7 @@ import { journalPath } from './request-journal.js'
 /** The requests remembered at most; past it the oldest is forgotten (a few thousand distinct ones fit). */
 export const REPLAY_ENTRIES = 8192
 
-/** What a Braze route's handler says of a request it answered from the answer cache. */
+/** What a Braze route's handler says of a request whose answer the answer cache keeps. */
 export interface KeptAnswerUse {
   readonly workspace: Workspace
   /** What Emulator.answerKey was given: the request as the key reads it, and the window's end. */
@@ -38,7 +38,7 @@ export interface KeptAnswerUse {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by a Braze route that answered from the answer cache: what a replay of the request needs. */
+    /** Set by a Braze route whose answer is kept (found or just stored): what a replay of the request needs. */
     keptAnswer: KeptAnswerUse | null
   }
   interface FastifyInstance {
@@ -131,7 +131,7 @@ export class Replay {
     this.#size = 0
   }
 
-  /** Called when the lifecycle has sent an answer: remembers it if it was a kept answer sent plainly. */
+  /** Called when the lifecycle has sent an answer: remembers it if the answer is kept and was sent plainly. */
   remember (request: FastifyRequest, reply: FastifyReply): void {
     const use = request.keptAnswer
     if (use === null || this.#closing || request.method !== 'GET' || reply.statusCode !== 200 || request.faultPlan !== null || request.apiKey === null) return

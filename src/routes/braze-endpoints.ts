@@ -37,10 +37,14 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
       const url = endpoint.headers === undefined ? request.url : `${originOf(request)}${request.url}`
       const end = 'ending_at' in endpoint.parameters ? windowEnd(workspace, query.ending_at) : null
       const key = emulator.answerKey(workspace, url, end)
+      if (key === undefined) {
+        request.keptAnswer = null
+      } else {
+        // What a replay of this request needs (src/plugins/replay.ts): the same key, computed the same way.
+        request.keptAnswer = { workspace, request: url, end, key, pool: endpoint.pool ?? 'default', query: request.arrival?.query ?? {} }
+      }
       const kept = key === undefined ? undefined : emulator.answers.get(key)
       if (kept !== undefined) {
-        // What a replay of this request needs (src/plugins/replay.ts): the same key, computed the same way.
-        request.keptAnswer = { workspace, request: url, end, key: key!, pool: endpoint.pool ?? 'default', query: request.arrival?.query ?? {} }
         for (const [name, value] of kept.headers) reply.header(name, value)
         return reply.type(JSON_TYPE).send(kept.body)
       }
