@@ -37,9 +37,7 @@ export const brazeEndpoints: FastifyPluginAsyncTypebox<BrazeEndpointsOptions> = 
       const url = endpoint.headers === undefined ? request.url : `${originOf(request)}${request.url}`
       const end = 'ending_at' in endpoint.parameters ? windowEnd(workspace, query.ending_at) : null
       const key = emulator.answerKey(workspace, url, end)
-      if (key === undefined) {
-        request.keptAnswer = null
-      } else {
+      if (key !== undefined) {
         // What a replay of this request needs (src/plugins/replay.ts): the same key, computed the same way.
         request.keptAnswer = { workspace, request: url, end, key, pool: endpoint.pool ?? 'default', query: request.arrival?.query ?? {} }
       }
