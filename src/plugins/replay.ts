@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactor
 import fp from 'fastify-plugin'
 import type { Emulator } from '../emulator/emulator.js'
 import type { PoolName } from '../world/pools.js'
-import type { ApiKey, Workspace } from '../world/world.js'
+import type { ApiKey, Workspace, World } from '../world/world.js'
 import { journalPath } from './request-journal.js'
 
 /** The requests remembered at most; past it the oldest is forgotten (a few thousand distinct ones fit). */
@@ -87,12 +87,15 @@ export class Replay {
   /** By URL as sent (most URLs have one entry), oldest URL first. */
   readonly #entries = new Map<string, Entry[]>()
   #size = 0
+  /** The world the remembered requests were answered in: a reload forgets them all, so none holds on to it. */
+  #world: World
   #edge: EdgeCalls | undefined
   #closing = false
   #served = 0
 
   constructor (emulator: Emulator) {
     this.#emulator = emulator
+    this.#world = emulator.world
   }
 
   /** How many requests were answered by replay, for tests and the bench. */
@@ -127,14 +130,28 @@ export class Replay {
 
   close (): void {
     this.#closing = true
+    this.#forget()
+  }
+
+  #forget (): void {
     this.#entries.clear()
     this.#size = 0
+  }
+
+  /** False, having forgotten everything, when the world in service is not the one remembered in. */
+  #sameWorld (): boolean {
+    if (this.#emulator.world === this.#world) return true
+    this.#world = this.#emulator.world
+    this.#forget()
+    return false
   }
 
   /** Called when the lifecycle has sent an answer: remembers it if the answer is kept and was sent plainly. */
   remember (request: FastifyRequest, reply: FastifyReply): void {
     const use = request.keptAnswer
     if (use === null || this.#closing || request.method !== 'GET' || reply.statusCode !== 200 || request.faultPlan !== null || request.apiKey === null) return
+    // The first answer from a new world starts the memory afresh.
+    this.#sameWorld()
     const headers: string[] = []
     const slots: Partial<Record<Varying, number>> = {}
     for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -168,7 +185,7 @@ export class Replay {
   #serve (request: IncomingMessage, response: ServerResponse): boolean {
     const edge = this.#edge
     const emulator = this.#emulator
-    if (edge === undefined || this.#closing || request.method !== 'GET' || !emulator.faults.empty || this.#size === 0) return false
+    if (edge === undefined || this.#closing || request.method !== 'GET' || !emulator.faults.empty || this.#size === 0 || !this.#sameWorld()) return false
     if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) return false
     const entry = this.#entries.get(request.url!)?.find(other => sameRequest(other, request.headers))
     if (entry === undefined) return false

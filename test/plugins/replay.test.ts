@@ -144,7 +144,7 @@ describe('replay: a repeated kept answer is replayed with the lifecycle\'s bytes
   })
 })
 
-describe('replay: what it remembers is bounded', () => {
+describe('replay: what it remembers is bounded, and goes with the world', () => {
   let app: BrazeMockApp
   let connection: RawConnection
   beforeAll(async () => {
@@ -155,6 +155,21 @@ describe('replay: what it remembers is bounded', () => {
   afterAll(async () => {
     connection.close()
     await app.close()
+  })
+
+  it('forgets everything it remembered when the fixtures are reloaded, so that no old world is held', async () => {
+    const pages = ['/segments/list?page=0', '/segments/list?page=1']
+    for (const url of pages) {
+      await connection.get(url, 'braze.test')
+      await connection.get(url, 'braze.test')
+    }
+    const before = { size: app.replay!.size, served: app.replay!.served }
+    await app.emulator.reload()
+    await connection.get(pages[0]!, 'braze.test')
+    expect({ size: app.replay!.size, served: app.replay!.served - before.served }).toStrictEqual({ size: 1, served: 0 })
+    expect(before.size).toBeGreaterThanOrEqual(2)
+    await connection.get(pages[0]!, 'braze.test')
+    expect(app.replay!.served - before.served).toBe(1)
   })
 
   it(`remembers at most ${REPLAY_ENTRIES} requests, forgetting the oldest first`, async () => {
