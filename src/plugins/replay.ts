@@ -124,6 +124,7 @@ export class Replay {
     return server
   }
 
+  /** The edge's calls exist only once their plugins are registered, after Fastify has made the server. */
   attach (edge: EdgeCalls): void {
     this.#edge = edge
   }

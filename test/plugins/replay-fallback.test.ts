@@ -170,6 +170,14 @@ describe('replay falls back to the lifecycle', () => {
     for (const cleanup of cleanups.splice(0)) cleanup()
   })
 
+  /** A copy of the built-in fixtures to change and reload, removed after the test. */
+  const fixturesCopy = (): string => {
+    const directory = mkdtempSync(join(tmpdir(), 'braze-mock-replay-'))
+    cleanups.push(() => rmSync(directory, { recursive: true, force: true }))
+    cpSync(BUILT_IN_FIXTURES, directory, { recursive: true })
+    return directory
+  }
+
   it('when a fault rule is set: the next request gets the fault, and replay resumes once the rules are gone', async () => {
     twin = await Twin.start()
     const [, , warmed] = await twin.warm(SEGMENTS_LIST)
@@ -263,9 +271,7 @@ describe('replay falls back to the lifecycle', () => {
     { how: 'POST /_mock/fixtures/reload', reload: async (t: Twin) => { await t.control('POST', '/_mock/fixtures/reload') } },
     { how: 'app.control.reload()', reload: async (t: Twin) => { await t.replaying.control.reload(); await t.plain.control.reload() } },
   ])('when the fixtures are reloaded ($how): the new world\'s answer', async ({ reload }) => {
-    const directory = mkdtempSync(join(tmpdir(), 'braze-mock-replay-'))
-    cleanups.push(() => rmSync(directory, { recursive: true, force: true }))
-    cpSync(BUILT_IN_FIXTURES, directory, { recursive: true })
+    const directory = fixturesCopy()
     twin = await Twin.start({ fixtures: directory })
     const [, , warmed] = await twin.warm(SEGMENTS_LIST)
     expect(warmed!.replayed.body).toContain('"name":"All Users"')
@@ -282,9 +288,7 @@ describe('replay falls back to the lifecycle', () => {
   })
 
   it('when a fixtures reload removes the key: 401 on the same connection, not the remembered answer', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'braze-mock-replay-'))
-    cleanups.push(() => rmSync(directory, { recursive: true, force: true }))
-    cpSync(BUILT_IN_FIXTURES, directory, { recursive: true })
+    const directory = fixturesCopy()
     twin = await Twin.start({ fixtures: directory })
     await twin.warm(SEGMENTS_LIST)
 
@@ -301,9 +305,7 @@ describe('replay falls back to the lifecycle', () => {
   })
 
   it('after a reload, until the request is remembered again from the new world (its rate limit, not the old one\'s)', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'braze-mock-replay-'))
-    cleanups.push(() => rmSync(directory, { recursive: true, force: true }))
-    cpSync(BUILT_IN_FIXTURES, directory, { recursive: true })
+    const directory = fixturesCopy()
     twin = await Twin.start({ fixtures: directory })
     await twin.warm(SEGMENTS_LIST)
 
