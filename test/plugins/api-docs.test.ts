@@ -119,6 +119,60 @@ describe('api-docs: /_mock/docs', () => {
   })
 })
 
+describe('api-docs: the page\'s files, served by swagger-ui loaded on first use', () => {
+  let app: BrazeMockApp
+  beforeAll(async () => { app = await testApp() })
+  afterAll(async () => { await app.close() })
+
+  it('serves its script and style with the caching headers of @fastify/static, and answers 304 to a match', async () => {
+    const style = await app.inject('/_mock/docs/static/swagger-ui.css')
+    expect(style.statusCode).toBe(200)
+    expect(style.headers['content-type']).toBe('text/css; charset=utf-8')
+    expect(Number(style.headers['content-length'])).toBe(style.rawPayload.length)
+    expect(style.rawPayload.length).toBeGreaterThan(10_000)
+    expect(style.headers['access-control-allow-origin']).toBe('*')
+    const etag = style.headers.etag
+    expect(etag).toMatch(/^(W\/)?"/)
+    const again = await app.inject({ url: '/_mock/docs/static/swagger-ui.css', headers: { 'if-none-match': String(etag) } })
+    expect({ status: again.statusCode, body: again.body }).toStrictEqual({ status: 304, body: '' })
+    const initializer = await app.inject('/_mock/docs/static/swagger-initializer.js')
+    expect(initializer.statusCode).toBe(200)
+    expect(initializer.headers['content-type']).toMatch(/^application\/javascript/)
+  })
+
+  it('serves the same document at /_mock/docs/json as at /_mock/openapi.json', async () => {
+    const page = await app.inject('/_mock/docs/json')
+    const document = await app.inject('/_mock/openapi.json')
+    expect(page.statusCode).toBe(200)
+    expect(page.json()).toStrictEqual(document.json())
+  })
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const head = await app.inject({ method: 'HEAD', url: '/_mock/docs' })
+    expect(head.statusCode).toBe(200)
+    expect(head.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(head.body).toBe('')
+  })
+
+  it('answers an unknown file under the page like any unknown path', async () => {
+    const unknown = await app.inject('/_mock/docs/static/nothing-here.js')
+    const elsewhere = await app.inject('/_mock/nothing-here.js')
+    expect({ status: unknown.statusCode, body: unknown.json() }).toStrictEqual({ status: 404, body: { message: 'Not Found' } })
+    expect({ status: elsewhere.statusCode, body: elsewhere.json() }).toStrictEqual({ status: 404, body: { message: 'Not Found' } })
+  })
+
+  it('answers requests that arrive together while swagger-ui loads, all alike', async () => {
+    const fresh = await testApp()
+    try {
+      const pages = await Promise.all(Array.from({ length: 5 }, async () => await fresh.inject('/_mock/docs/')))
+      expect(pages.map(page => page.statusCode)).toStrictEqual([200, 200, 200, 200, 200])
+      expect(new Set(pages.map(page => page.body)).size).toBe(1)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
 describe('api-docs: with the control plane off', () => {
   it('goes with it: the document and the page are 404 like any unknown path, health stays', async () => {
     const app = await testApp({ control: false })
