@@ -12,6 +12,11 @@
 // and the bare baseline:
 //
 //   npm run build && npx tsx bench/ab.ts 'now|dist/server.js' 'before|../old/dist/server.js' 'baseline|bench/baseline.mjs'
+//
+// With --cold, each start is timed instead, as the bench's cold-start rows time theirs (spawn to the first 200
+// of PATH, polled every 2 ms) and nothing is loaded: the median over starts, in ms (BENCHMARKS.md, fifth pass).
+//
+//   npm run build && npx tsx bench/ab.ts --cold --starts 9 'now|dist/server.js' 'baseline|bench/baseline.mjs'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -27,7 +32,7 @@ const BASELINE = join(ROOT, 'bench', 'baseline.mjs')
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { starts: { type: 'string', default: '5' }, path: { type: 'string' } },
+  options: { starts: { type: 'string', default: '5' }, path: { type: 'string' }, cold: { type: 'boolean', default: false } },
 })
 const starts = Number(values.starts)
 const path = values.path ?? PLAN.builtIn.find(row => row.row === 'segments/data_series length=14')!.path
@@ -61,9 +66,15 @@ try {
         body = await getOk(emulator, path)
         await stop(emulator)
       }
-      const server = spawnServer(config.label, await freePort(), config.script, { ...env, ...(isBaseline ? { BENCH_BODY: body! } : {}), ...config.env })
+      const port = await freePort()
+      const since = performance.now()
+      const server = spawnServer(config.label, port, config.script, { ...env, ...(isBaseline ? { BENCH_BODY: body! } : {}), ...config.env })
       try {
-        await firstOk(server, path, performance.now())
+        const started = await firstOk(server, path, since)
+        if (values.cold) {
+          cpu.get(config.label)!.push(started)
+          continue
+        }
         await load(generator, server, paths, 1, 32, 'warm-up')
         const first = await load(generator, server, paths, 2, 32, config.label)
         const second = await load(generator, server, paths, 2, 32, config.label)
@@ -73,11 +84,12 @@ try {
       }
     }
   }
-  process.stdout.write(`${path}\n${generator.description}; median over ${starts} starts of each start's best 2 s round\n`)
+  const what = values.cold ? 'spawn to the first 200, ms' : `${generator.description}; each start's best 2 s round, µs CPU/request`
+  process.stdout.write(`${path}\n${what}; median over ${starts} starts\n`)
   for (const [label, figures] of cpu) {
     const sorted = [...figures].sort((a, b) => a - b)
     const median = sorted[Math.floor(sorted.length / 2)]!
-    process.stdout.write(`${label.padEnd(16)} ${median.toFixed(1).padStart(7)} µs CPU/request   (starts: ${figures.map(f => f.toFixed(1)).join(', ')})\n`)
+    process.stdout.write(`${label.padEnd(16)} ${median.toFixed(1).padStart(7)}   (starts: ${figures.map(f => f.toFixed(1)).join(', ')})\n`)
   }
 } finally {
   rmSync(temp, { recursive: true, force: true })
