@@ -1,7 +1,7 @@
 // Days and hours in a workspace's time zone. Offsets and DST come from Luxon (which reads the IANA
 // database through Intl); this module only caches what it answers, because a single Intl offset lookup
 // costs microseconds and a series touches up to a hundred buckets.
-import { DateTime, IANAZone, type Zone } from 'luxon'
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon'
 
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 86_400_000
@@ -33,20 +33,35 @@ export interface Day {
 /** Days are cached per zone; a cache this size covers 130 years and is cleared rather than grown past it. */
 const MAX_CACHED_DAYS = 50_000
 
+/**
+ * Names with no offset but zero, ever, which need no look-up. The first Intl.DateTimeFormat of a process
+ * loads ICU's zone and locale data, some 20 ms of a cold start here; a world whose zones are all UTC (the
+ * common case) never pays it (BENCHMARKS.md, sixth pass).
+ */
+const ALWAYS_UTC: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC'])
+
+/** Canonical IANA names, read from ICU without building a formatter (about 1 ms): the cheap check. */
+const CANONICAL_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'))
+
 export function isValidTimeZone (name: string): boolean {
-  return IANAZone.isValidZone(name)
+  // Luxon's check, which builds a formatter, for the rest: aliases such as US/Eastern, and names that fail.
+  return ALWAYS_UTC.has(name) || CANONICAL_ZONES.has(name) || IANAZone.isValidZone(name)
 }
 
 export class ZoneCalendar {
   readonly name: string
-  readonly #zone: Zone
+  /** Made on the first day asked for: Luxon's zone checks itself with a formatter, which loads ICU. */
+  #zone: Zone | undefined
   readonly #days = new Map<number, Day>()
 
   constructor (name: string) {
-    const zone = IANAZone.create(name)
-    if (!zone.isValid) throw new Error(`unknown IANA time zone "${name}"`)
+    if (!isValidTimeZone(name)) throw new Error(`unknown IANA time zone "${name}"`)
     this.name = name
-    this.#zone = zone
+    if (ALWAYS_UTC.has(name)) this.#zone = FixedOffsetZone.utcInstance
+  }
+
+  get #luxonZone (): Zone {
+    return (this.#zone ??= IANAZone.create(this.name))
   }
 
   day (index: number): Day {
@@ -73,16 +88,19 @@ export class ZoneCalendar {
   }
 
   #startOf (index: number): number {
+    // UTC's days start at whole multiples of a day. Luxon's DateTime would also read the system's locale
+    // through Intl, loading ICU all the same.
+    if (this.#zone === FixedOffsetZone.utcInstance) return index * DAY_MS
     const { year, month, day } = civilDate(index)
     // Where midnight does not exist (a DST jump at 00:00), Luxon moves forward to the first real instant.
-    return DateTime.fromObject({ year, month, day }, { zone: this.#zone }).toMillis()
+    return DateTime.fromObject({ year, month, day }, { zone: this.#luxonZone }).toMillis()
   }
 
   #build (index: number): Day {
     const start = this.#startOf(index)
     const end = this.#startOf(index + 1)
     const hours = Math.ceil((end - start) / HOUR_MS)
-    const zone = this.#zone
+    const zone = this.#luxonZone
     const offsetAtStart = zone.offset(start)
     const uniform = end - start === DAY_MS && zone.offset(end - 1) === offsetAtStart
     const offsetAt = (instant: number): number => uniform ? offsetAtStart : zone.offset(instant)

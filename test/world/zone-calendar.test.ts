@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { IANAZone } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, HOUR_MS, dayIndexOf, isValidTimeZone, ZoneCalendar, type Day } from '../../src/world/zone-calendar.js'
 
@@ -45,6 +46,22 @@ describe('ZoneCalendar: UTC', () => {
     expect(utc.startOfDate(2026, 11, 23)).toBe(Date.UTC(2026, 10, 23))
     expect(newYork.startOfDate(2026, 11, 23)).toBe(Date.UTC(2026, 10, 23, 5))
     expect(kolkata.startOfDate(2026, 11, 23)).toBe(Date.UTC(2026, 10, 22, 18, 30))
+  })
+})
+
+describe('ZoneCalendar: UTC without ICU', () => {
+  it('gives UTC and Etc/UTC (offset zero, no look-up) the days Etc/GMT gets through Intl', () => {
+    const throughIntl = new ZoneCalendar('Etc/GMT')
+    const indexes = [...range(-3, 3), ...range(20_400, 20_800), dayIndexOf(1, 1, 1), dayIndexOf(9999, 12, 31)]
+    for (const calendar of [utc, new ZoneCalendar('Etc/UTC')]) {
+      for (const index of indexes) {
+        const described = (day: Day): unknown => [
+          day.index, day.date, day.weekday, day.start, day.end, day.hours, labels(day), clockHours(day),
+          range(0, day.hours - 1).map(k => [day.hourStart(k), day.hourEnd(k)]),
+        ]
+        expect(described(calendar.day(index))).toEqual(described(throughIntl.day(index)))
+      }
+    }
   })
 })
 
@@ -218,6 +235,13 @@ describe('isValidTimeZone', () => {
     for (const zone of ['', 'Mars/Olympus', 'America/NewYork', 'New York', 'GMT+25']) {
       expect(isValidTimeZone(zone)).toBe(false)
     }
+  })
+
+  it('answers as Luxon\'s own check does, for every canonical name, aliases, and names that fail', () => {
+    // The cheap paths (UTC and ICU's list of canonical names) must not change which fixtures load.
+    const names = [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'US/Eastern',
+      'Asia/Calcutta', 'utc', 'america/new_york', 'Europe/Pariss', '+02:00', 'Etc/GMT+5', '']
+    for (const name of names) expect([name, isValidTimeZone(name)]).toEqual([name, IANAZone.isValidZone(name)])
   })
 
   it('is what the constructor checks', () => {
