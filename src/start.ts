@@ -10,7 +10,8 @@ import { FixtureError } from './world/load-fixtures.js'
 /** How long in-flight requests get to finish after a signal before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
 
-export async function start (settings: Settings): Promise<void> {
+/** Builds the app and listens; the app is returned for the build's warm-up (scripts/code-cache.mjs). */
+export async function start (settings: Settings): Promise<Awaited<ReturnType<typeof buildApp>>> {
   const app = await buildApp({
     fixtures: settings.BRAZE_MOCK_FIXTURES ?? BUILT_IN_FIXTURES,
     apiKey: settings.BRAZE_MOCK_API_KEY,
@@ -40,6 +41,7 @@ export async function start (settings: Settings): Promise<void> {
     await app.close()
     throw new ConfigError(`cannot listen on ${settings.HOST}:${settings.PORT} (${(error as Error).message})`)
   }
+  return app
 }
 
 /**

@@ -21,15 +21,17 @@ let tree: string
 
 beforeAll(async () => {
   tree = await mkdtemp(join(tmpdir(), 'braze-mock-prod-'))
-  // Build stage, as `npm run build` does it: the compiler, then the bundler over the two process entries,
-  // from the dev install, output into the clean tree.
-  await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(tree, 'dist')])
-  await run(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), join(tree, 'dist')], { cwd: ROOT })
   // Run stage: package files, fixtures, the console's files, and production dependencies only.
   for (const file of ['package.json', 'package-lock.json']) await cp(join(ROOT, file), join(tree, file))
   await cp(join(ROOT, 'fixtures'), join(tree, 'fixtures'), { recursive: true })
   await cp(join(ROOT, 'console'), join(tree, 'console'), { recursive: true })
   await run('npm', ['ci', '--omit=dev', '--ignore-scripts', ...NPM_QUIET], { cwd: tree })
+  // Build stage, as `npm run build` does it: the compiler, then the bundler over the two process entries,
+  // from the dev install, output into the clean tree. The bundler last starts the server's bundle on the
+  // fixtures beside it, with the production dependencies, to write its code cache, as the image's build
+  // stage does with its own.
+  await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(tree, 'dist')])
+  await run(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), join(tree, 'dist')], { cwd: ROOT })
 }, 180_000)
 
 afterAll(async () => {
@@ -82,6 +84,24 @@ describe('the production tree, started as the image starts it', () => {
     const installed = await readdir(join(tree, 'node_modules'))
     for (const devOnly of ['vitest', 'typescript', 'eslint', 'tsx', 'fast-check']) expect(installed).not.toContain(devOnly)
     expect(await readdir(join(tree, 'dist'))).toEqual(expect.arrayContaining(['server.js', 'cli.js', 'index.js', 'index.d.ts']))
+  })
+
+  it('runs the server\'s bundle through the code cache the build wrote for it', async () => {
+    // As dist/server.js loads it, in the environment the image starts it in (no NODE_OPTIONS); loading the
+    // bundle starts nothing.
+    const check = "const { loadBundle } = await import('./dist/bundle-loader.js'); " +
+      "process.stdout.write(loadBundle(process.cwd() + '/dist/server-bundle.cjs').cache)"
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', check], { cwd: tree, env: { PATH: process.env.PATH } })
+    expect(stdout).toBe('used')
+  })
+
+  it('maps the bundle\'s stack traces back to the sources with node --enable-source-maps', async () => {
+    const check = "const { loadBundle } = await import('./dist/bundle-loader.js'); " +
+      "try { loadBundle(process.cwd() + '/dist/server-bundle.cjs').exports.parseSettings({ PORT: 'none' }) } " +
+      'catch (error) { process.stdout.write(error.stack) }'
+    const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', check], { cwd: tree, env: { PATH: process.env.PATH } })
+    expect(stdout).toMatch(/^ConfigError: PORT must be an integer/)
+    expect(stdout).toMatch(/at .*parseSettings \(.*src\/config\.ts:\d+:\d+\)/)
   })
 
   it('serves the console and the chart library from the production tree, as the image does', async () => {
@@ -212,6 +232,16 @@ describe('the packed package', () => {
     await writeFile(join(project, 'use.mjs'), script)
     const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: project })
     expect(stdout).toBe('200 1\n')
+  })
+
+  it('starts dist/server.js without a bundle beside it, from the compiled modules', async () => {
+    const server = await startServer(process.execPath, [join(project, 'node_modules/braze-mock/dist/server.js')], project)
+    try {
+      expect((await data(server.url)).status).toBe(200)
+    } finally {
+      server.child.kill('SIGTERM')
+    }
+    expect(await server.exited).toBe(0)
   })
 
   // npm's own warnings about the machine's npm configuration are not the command's output.
