@@ -33,7 +33,7 @@ export const segmentsList = defineEndpoint({
     const descending = query.sort_direction === 'desc'
     const segments = new Array<ReturnType<typeof item>>(count)
     for (let i = 0; i < count; i++) {
-      segments[i] = item(listed[descending ? listed.length - 1 - first - i : first + i]!)
+      segments[i] = item(listed.at(descending ? listed.length - 1 - first - i : first + i)!)
     }
     return { segments, message: 'success' }
   },

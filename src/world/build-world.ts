@@ -2,16 +2,17 @@
 // generated entities added, lookups indexed and listings sorted, all once per (re)load.
 import { createHash } from 'node:crypto'
 import { hashString, mix } from './hash.js'
-import { ALL_PERMISSIONS, type AppFixture, type Industry, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
+import { ALL_PERMISSIONS, type AppFixture, type SegmentFixture, type WorkspaceFixture } from './fixture-schema.js'
 import { parseInstant } from './instant.js'
 import { FixtureError, type LoadedFixtures } from './load-fixtures.js'
-import { generatedAttributes, generatedEvents, generatedProducts, generatedSegment, nameSource as names, type NamedSegment, type NameSource } from './names.js'
+import { generatedAttributes, generatedEvents, generatedProducts, nameSource as names, type NameSource } from './names.js'
 import { DEFAULT_RETENTION, type RetentionProfile, type SegmentDefinition } from './population/index.js'
 import { RetentionCurve } from './population/retention.js'
 import { byCreation, campaignFrom, canvasFrom, type MessagingContext } from './messaging.js'
 import { generatedMessaging } from './generated-messaging.js'
 import { POOL_NAMES, POOLS, type PoolName } from './pools.js'
 import { RandomStream } from './random-stream.js'
+import { describeSegment, GENERATED_SINCE, GENERATED_UNTIL, SegmentCatalog } from './segment-catalog.js'
 import type { ApiKey, App, Campaign, Canvas, CustomAttribute, CustomEvent, Product, Segment, Workspace, World } from './world.js'
 import { isValidTimeZone, ZoneCalendar } from './zone-calendar.js'
 
@@ -27,11 +28,8 @@ export interface WorldOptions {
   readonly calendars?: Map<string, ZoneCalendar> | undefined
 }
 
-const GENERATED_SINCE = Date.UTC(2019, 0, 1)
-const GENERATED_UNTIL = Date.UTC(2026, 5, 1)
 const DAY_MS = 86_400_000
 const PLATFORMS = ['ios', 'android', 'web', 'ios', 'android', 'tvos', 'windows', 'macos'] as const
-const TEAMS = ['Growth', 'CRM', 'Lifecycle', 'Product']
 
 /**
  * A key a client can send: `Authorization: Bearer <key>` carries Latin-1 text, and the access hook trims
@@ -68,7 +66,9 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     key: number
     calendar: ZoneCalendar
     apps: App[]
+    /** The fixtures' segments; `catalog` adds the generated ones once these are all known. */
     segments: Segment[]
+    catalog?: SegmentCatalog
     events: CustomEvent[]
     products: Product[]
     attributes: CustomAttribute[]
@@ -178,14 +178,13 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
 
   for (const draft of drafts.values()) {
     const generate = draft.fixture.generate
+    const { industry } = draft.fixture
+    draft.catalog = new SegmentCatalog(draft.segments, generate === undefined
+      ? undefined
+      : { seed: generate.seed, workspaceKey: draft.key, industry, count: generate.segments })
     if (generate === undefined) continue
-    const segmentSeed = [generate.seed, draft.key] as const
-    for (let i = 0; i < generate.segments; i++) {
-      draft.segments.push(new GeneratedSegment(segmentSeed, draft.fixture.industry, i))
-    }
     // Generated catalogs: named for the industry, never a name the fixtures already use, logged in every app.
     const seed = [generate.seed, draft.key]
-    const industry = draft.fixture.industry
     const taken = (items: ReadonlyArray<{ name: string }>) => new Set(items.map(item => item.name))
     for (const event of generatedEvents(seed, industry, generate.events, taken(draft.events))) {
       draft.events.push({
@@ -225,7 +224,7 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     let found = lookups.get(draft)
     if (found === undefined) {
       found = {
-        segments: byId(draft.segments),
+        segments: draft.catalog!,
         events: new Set(draft.events.map(e => e.name)),
         products: new Set(draft.products.map(p => p.name)),
       }
@@ -267,7 +266,7 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
         name: fixture.name,
         industry: fixture.industry,
         apps: draft.apps,
-        segments: draft.segments,
+        segments: draft.catalog!,
         events: draft.events,
         products: draft.products,
       },
@@ -289,11 +288,10 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
   }
 
   const workspaces = new Map<string, Workspace>()
-  for (const [i, { fixture, calendar, apps, segments, events, products, attributes, campaigns, canvases }] of [...drafts.values()].entries()) {
+  for (const [i, { fixture, calendar, apps, catalog, events, products, attributes, campaigns, canvases }] of [...drafts.values()].entries()) {
     events.sort(byName)
     products.sort(byName)
     attributes.sort(byName)
-    segments.sort(byCreation)
     campaigns.sort(byCreation)
     canvases.sort(byCreation)
     workspaces.set(fixture.id, {
@@ -305,8 +303,8 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
       nonAnalyticsSegmentSessions: fixture.non_analytics_segment_sessions,
       apps,
       appsById: byId(apps),
-      segmentsById: byId(segments),
-      listedSegments: segments.filter(s => !s.archived),
+      segmentsById: catalog!,
+      listedSegments: catalog!.listed,
       industry: fixture.industry,
       overlap: fixture.overlap,
       emptySeries: fixture.empty_series,
@@ -478,10 +476,6 @@ function segmentFrom (fixture: SegmentFixture, workspaceKey: number, createdAt: 
   }
 }
 
-function describeSegment (name: string): string {
-  return `Users who match the filters of "${name}"`
-}
-
 function generatedApp (seed: number, draft: { key: number, calendar: ZoneCalendar, fixture: WorkspaceFixture }, index: number,
   names: NameSource): App {
   const random = new RandomStream([seed, draft.key, 1, index])
@@ -514,66 +508,6 @@ function generatedApp (seed: number, draft: { key: number, calendar: ZoneCalenda
       peakHour,
       retention,
     },
-  }
-}
-
-/**
- * A generated segment: its id and dates are drawn at load; its name, tags and audience (the industry's
- * vocabulary, src/world/names.ts) on first read, so a workspace of 100,000 segments starts in well under a
- * second and lists in pages of 100.
- */
-class GeneratedSegment implements Segment {
-  readonly id: string
-  readonly description = ''
-  readonly teams: readonly string[]
-  readonly createdAt: number
-  readonly updatedAt: number
-  readonly analyticsTrackingEnabled: boolean
-  readonly archived: boolean
-  readonly key: number
-  readonly #seed: readonly number[]
-  readonly #industry: Industry
-  readonly #index: number
-  #named: NamedSegment | undefined
-  #audience: SegmentDefinition | undefined
-
-  /** `seed` is the workspace's generation seed and key, one array shared by all its generated segments. */
-  constructor (seed: readonly [number, number], industry: Industry, index: number) {
-    const [generation, workspaceKey] = seed
-    this.#seed = seed
-    this.#industry = industry
-    this.#index = index
-    const random = new RandomStream([generation, workspaceKey, 2, index])
-    this.id = random.uuid()
-    this.key = mix(workspaceKey, hashString(this.id))
-    this.createdAt = GENERATED_SINCE + Math.floor(random.next() * (GENERATED_UNTIL - GENERATED_SINCE))
-    this.updatedAt = this.createdAt + Math.floor(random.next() * 200 * DAY_MS)
-    this.analyticsTrackingEnabled = random.chance(0.85)
-    this.archived = random.chance(0.04)
-    this.teams = random.chance(0.3) ? [TEAMS[random.int(0, TEAMS.length - 1)]!] : []
-  }
-
-  get #name (): NamedSegment {
-    this.#named ??= generatedSegment(this.#seed, this.#industry, this.#index)
-    return this.#named
-  }
-
-  get name (): string {
-    return this.#name.name
-  }
-
-  get tags (): readonly string[] {
-    return this.#name.tags
-  }
-
-  get textDescription (): string {
-    return describeSegment(this.name)
-  }
-
-  get audience (): SegmentDefinition {
-    // Generated audiences never name an app (generated segments know no app ids), so they need no resolving.
-    this.#audience ??= this.#name.audience as SegmentDefinition
-    return this.#audience
   }
 }
 

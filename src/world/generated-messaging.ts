@@ -26,7 +26,8 @@ export interface MessagingWorkspace {
   readonly name: string
   readonly industry: Industry
   readonly apps: readonly App[]
-  readonly segments: readonly Segment[]
+  /** Its segments in the order they were added (src/world/segment-catalog.ts), made as they are read. */
+  readonly segments: { readonly size: number, added: (position: number) => Segment }
   readonly events: readonly CustomEvent[]
   readonly products: readonly Product[]
 }
@@ -101,10 +102,10 @@ class Pool {
   readonly until: number
   readonly apps: readonly App[]
   /**
-   * The segments an audience is drawn from, in the order they were added: a copy, since build-world sorts its
-   * list afterwards and an audience must not depend on when it is first read.
+   * The segments an audience is drawn from, in the order they were added (never the order of creation, which
+   * the workspace's listing sorts them in), so that an audience does not depend on when it is first read.
    */
-  readonly segments: readonly Segment[]
+  readonly segments: MessagingWorkspace['segments']
   /** Events that occur and products bought (rules 11 and 12): what a conversion behaviour can name. */
   readonly events: readonly string[]
   readonly products: readonly string[]
@@ -121,7 +122,7 @@ class Pool {
     this.since = Math.min(Math.max(since, firstApp), until - 30 * DAY_MS)
     this.until = until
     this.apps = [...workspace.apps]
-    this.segments = workspace.segments.slice()
+    this.segments = workspace.segments
     const byName = (a: string, b: string) => a < b ? -1 : a > b ? 1 : 0
     this.events = workspace.events.filter(e => e.rate > 0 && e.apps.length > 0).map(e => e.name).sort(byName)
     this.products = workspace.products.filter(p => p.rate > 0 && p.apps.length > 0).map(p => p.name).sort(byName)
@@ -153,9 +154,9 @@ class Pool {
 
   /** An audience not archived that existed when the entity was created, or none (all users). */
   audience (random: RandomStream, createdAt: number): Segment | undefined {
-    if (this.segments.length === 0 || !random.chance(0.85)) return undefined
+    if (this.segments.size === 0 || !random.chance(0.85)) return undefined
     for (let attempt = 0; attempt < 4; attempt++) {
-      const segment = this.segments[random.int(0, this.segments.length - 1)]!
+      const segment = this.segments.added(random.int(0, this.segments.size - 1))
       if (!segment.archived && segment.createdAt <= createdAt) return segment
     }
     return undefined

@@ -3,7 +3,7 @@
 // with its channel's fields in Braze's order (BRAZE-EXPORT.md sections 3.6 and 3.7).
 import { hashString, mix } from './hash.js'
 import type { CampaignFixture, CanvasFixture, Channel, ConversionBehaviorFixture, MessageFixture } from './fixture-schema.js'
-import type { App, Campaign, Canvas, CanvasStep, ConversionBehavior, Message, Segment } from './world.js'
+import type { App, Campaign, Canvas, CanvasStep, ConversionBehavior, Message, Segment, Segments } from './world.js'
 
 const PUSH = { alert: '', extras: {}, title: '', action: '', image_url: null, large_image_url: null }
 
@@ -36,7 +36,7 @@ export const CHANNEL_FIELDS: Readonly<Record<Channel, Readonly<Record<string, un
 export interface MessagingContext {
   readonly workspaceId: string
   readonly workspaceKey: number
-  readonly segments: ReadonlyMap<string, Segment>
+  readonly segments: Pick<Segments, 'get'>
   readonly apps: readonly App[]
   readonly events: ReadonlySet<string>
   readonly products: ReadonlySet<string>

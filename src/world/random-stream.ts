@@ -15,14 +15,13 @@ export class RandomStream {
   }
 
   seed (seed: number | number[]): void {
-    const parts = Array.isArray(seed) ? seed : [seed]
-    this.#key = parts.reduce((key: number, part) => mix(key, part >>> 0), 0x2545f491)
+    this.#key = streamKey(Array.isArray(seed) ? seed : [seed])
     this.#draw = 0
   }
 
   /** Uniform in [0, 1). */
   next (): number {
-    return unit(mix(this.#key, this.#draw++))
+    return drawOf(this.#key, this.#draw++)
   }
 
   /** Uniform integer in [min, max]. */
@@ -40,18 +39,44 @@ export class RandomStream {
   }
 
   /**
-   * A version 4 UUID built from four draws. Written out byte by byte: a large workspace draws one per generated
-   * segment, campaign and Canvas at load, and toString(16) with padStart took about a sixth of building one with
-   * 100,000 segments. The ids are the ones the first implementation wrote (test/world/random-stream.test.ts).
+   * A version 4 UUID built from the next four draws (uuidOf). Written out byte by byte: a large workspace
+   * draws one per generated segment, campaign and Canvas, and toString(16) with padStart took about a sixth of
+   * building one with 100,000 segments. The ids are the ones the first implementation wrote
+   * (test/world/random-stream.test.ts).
    */
   uuid (): string {
-    const a = Math.floor(this.next() * 2 ** 32)
-    const b = Math.floor(this.next() * 2 ** 32)
-    const c = Math.floor(this.next() * 2 ** 32)
-    const d = Math.floor(this.next() * 2 ** 32)
-    return `${hex8(a)}-${hex4(b >>> 16)}-4${hex4(b & 0xffff).slice(1)}-${VARIANT[(c >>> 28) & 0x3]}${hex4(c >>> 16).slice(1)}-` +
-      `${hex4(c & 0xffff)}${hex8(d)}`
+    const id = uuidOf(this.#key, this.#draw)
+    this.#draw += 4
+    return id
   }
+}
+
+/**
+ * The key of the stream seeded with `parts`, and the draws of a stream from its key alone: for reading one
+ * draw of many streams (a field of 100,000 generated segments) without making a stream for each.
+ * `extendKey(streamKey(parts), part)` is `streamKey([...parts, part])`.
+ */
+export function streamKey (parts: readonly number[]): number {
+  return parts.reduce(extendKey, 0x2545f491)
+}
+
+export function extendKey (key: number, part: number): number {
+  return mix(key, part >>> 0)
+}
+
+/** Draw `n` (from 0) of the stream with this key: uniform in [0, 1). */
+export function drawOf (key: number, n: number): number {
+  return unit(mix(key, n))
+}
+
+/** The UUID that draws `first` to `first + 3` of the stream with this key make (RandomStream.uuid). */
+function uuidOf (key: number, first: number): string {
+  const a = Math.floor(drawOf(key, first) * 2 ** 32)
+  const b = Math.floor(drawOf(key, first + 1) * 2 ** 32)
+  const c = Math.floor(drawOf(key, first + 2) * 2 ** 32)
+  const d = Math.floor(drawOf(key, first + 3) * 2 ** 32)
+  return `${hex8(a)}-${hex4(b >>> 16)}-4${hex4(b & 0xffff).slice(1)}-${VARIANT[(c >>> 28) & 0x3]}${hex4(c >>> 16).slice(1)}-` +
+    `${hex4(c & 0xffff)}${hex8(d)}`
 }
 
 const BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))

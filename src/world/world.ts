@@ -32,6 +32,21 @@ export interface Segment {
   readonly key: number
 }
 
+/** A workspace's segments, by id and every one oldest first (ties by id). */
+export interface Segments {
+  readonly size: number
+  get: (id: string) => Segment | undefined
+  has: (id: string) => boolean
+  values: () => IterableIterator<Segment>
+  keys: () => IterableIterator<string>
+}
+
+/** Segments in a fixed order, read by position: a listing's pages are slices of it. */
+export interface SegmentList {
+  readonly length: number
+  at: (position: number) => Segment | undefined
+}
+
 export interface CustomEvent {
   readonly name: string
   readonly description: string
@@ -141,9 +156,10 @@ export interface Workspace {
   readonly nonAnalyticsSegmentSessions: 'error' | 'zeros'
   readonly apps: readonly App[]
   readonly appsById: ReadonlyMap<string, App>
-  readonly segmentsById: ReadonlyMap<string, Segment>
+  /** By id, and every one oldest first (`values()`); generated ones are made as they are read. */
+  readonly segmentsById: Segments
   /** Segments that /segments/list shows (not archived), oldest first: pages are slices, never re-sorted. */
-  readonly listedSegments: readonly Segment[]
+  readonly listedSegments: SegmentList
   readonly industry: Industry
   /** Share of active users who use more than one app (counted once in all-apps DAU and MAU). */
   readonly overlap: number

@@ -14,7 +14,8 @@ import { BUILT_IN, NOW } from '../helpers.js'
 const { lumen, harbor } = BUILT_IN
 const RELOADS = 50
 
-// A world big enough that keeping one would show in the heap: Harbor generates 20,000 segments.
+// A world big enough that keeping one would show in the heap: Harbor generates 20,000 segments. They are made
+// as they are read, so each world of A's is read whole (the console's world view reads every segment).
 function bigWorld (): FixtureObject {
   const set = builtInFixtureSet()
   return { ...set, workspaces: set.workspaces.map(w => w.id === harbor.workspaceId ? { ...w, generate: { seed: 7, segments: 20_000 } } : w) }
@@ -52,6 +53,7 @@ async function sizeOfWorld (gc: () => void): Promise<number> {
   await collect(gc)
   const without = process.memoryUsage().heapUsed
   const extra = await buildApp({ now: NOW, seed: 1, fixtures: bigWorld() })
+  extra.control.world()
   await collect(gc)
   const withIt = process.memoryUsage().heapUsed
   await extra.close()
@@ -96,6 +98,7 @@ describe('isolation: two emulators, one reloaded many times', () => {
       const reload = a.control.reload()
       const [duringB, duringA] = await Promise.all([answers(b), answers(a)])
       expect(await reload).toMatchObject({ status: 'reloaded' })
+      expect(a.control.world().workspaces[1]!.segments).toHaveLength(3 + 20_000)
       expect(duringB).toStrictEqual(expectedB)
       expect(duringA).toStrictEqual(expectedA)
       expect(await answers(a)).toStrictEqual(expectedA)
