@@ -146,10 +146,6 @@ export class SegmentCatalog implements Segments {
     return index !== undefined && this.#generated(index).id === id ? this.#generated(index) : undefined
   }
 
-  has (id: string): boolean {
-    return this.get(id) !== undefined
-  }
-
   /** The segment at a position in the order added: the fixtures', then the generated ones. */
   added (position: number): Segment {
     const fixtures = this.#fixtures.length

@@ -36,7 +36,6 @@ export interface Segment {
 export interface Segments {
   readonly size: number
   get: (id: string) => Segment | undefined
-  has: (id: string) => boolean
   values: () => IterableIterator<Segment>
   keys: () => IterableIterator<string>
 }
