@@ -195,6 +195,16 @@ describe('GET /canvas/data_series and /canvas/data_summary: parameters', () => {
       expect([response.status, response.body]).toStrictEqual([400, { message }])
     })
 
+  it('bounds a starting_at window by elapsed time where a day has 25 hours (America/New_York, 2024-11-03)', async () => {
+    // 14 dates across the fall-back change are 14 days and an hour: the message's rule, not the dates', decides.
+    const across = await get(app, `${SERIES}?canvas_id=${HARBOR_CANVAS}&starting_at=2024-10-21&ending_at=2024-11-04`, harbor.keys.full)
+    expect([across.status, across.body]).toStrictEqual([400, { message: CANVAS_WINDOW_RULES.tooLong }])
+    const after = await get(app, `${SERIES}?canvas_id=${HARBOR_CANVAS}&starting_at=2024-11-04&ending_at=2024-11-18`, harbor.keys.full)
+    expect([after.status, (after.body as { data: { stats: unknown[] } }).data.stats.length]).toStrictEqual([200, 14])
+    const shorter = await get(app, `${SERIES}?canvas_id=${HARBOR_CANVAS}&starting_at=2024-10-22&ending_at=2024-11-04`, harbor.keys.full)
+    expect([shorter.status, (shorter.body as { data: { stats: unknown[] } }).data.stats.length]).toStrictEqual([200, 13])
+  })
+
   it('reads the window from length or starting_at, ending at ending_at or now', async () => {
     const window = async (query: string) => (await days(app, `canvas_id=${ONBOARDING}&${query}`)).map(d => d.time)
     expect(await window('length=14')).toEqual(datesBefore('2026-11-24', 14)) // the last day holds now, 2026-11-23T12:00Z
