@@ -82,7 +82,8 @@ describe('loadBundle', () => {
 
   it('ignores a cache written for another bundle, even one of the same length', async () => {
     await load({ write: true })
-    // V8 checks only a source's length: the same length with other code would run the old code.
+    // V8 checks only a source's length: it takes a cache written for other code of the same length, whose
+    // compiled functions need not be this source's.
     await writeFile(bundle, SOURCE.replace('a + b', 'a - b'))
     const loaded = await load()
     expect(loaded.cache).toBe('stale')
