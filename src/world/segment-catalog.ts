@@ -2,7 +2,7 @@
 // listed oldest first. A generated segment is a pure function of the workspace's generation seed and its
 // index, so nothing is made for it at load: a segment is made on its first read, the index of generated ids
 // on the first look-up that is not a fixture's, and the order of creation on the first listing. A workspace
-// of 100,000 segments used to spend some 400 ms of its start making, indexing and sorting them all
+// of 100,000 segments used to spend some 600 ms of its start making, indexing and sorting them all
 // (BENCHMARKS.md, sixth pass); now a start that reads none of them spends nothing on them.
 import { hashString, mix } from './hash.js'
 import type { Industry } from './fixture-schema.js'
@@ -143,7 +143,8 @@ export class SegmentCatalog implements Segments {
     if (!LEADING_HEX.test(id)) return undefined
     this.#generatedIds ??= this.#indexIds()
     const index = this.#generatedIds.get(Number.parseInt(id.slice(0, 8), 16))
-    return index !== undefined && this.#generated(index).id === id ? this.#generated(index) : undefined
+    const found = index === undefined ? undefined : this.#generated(index)
+    return found?.id === id ? found : undefined
   }
 
   /** The segment at a position in the order added: the fixtures', then the generated ones. */
@@ -184,11 +185,6 @@ export class SegmentCatalog implements Segments {
     return segment
   }
 
-  #idOf (position: number): string {
-    const fixtures = this.#fixtures.length
-    return position < fixtures ? this.#fixtures[position]!.id : this.#generated(position - fixtures).id
-  }
-
   #leadingOf (index: number): number {
     return Math.floor(drawOf(this.#keyOf(index), 0) * 2 ** 32)
   }
@@ -214,7 +210,7 @@ export class SegmentCatalog implements Segments {
       for (let p = 0; p < order.length; p++) order[p] = p
       order.sort((a, b) => {
         if (created[a] !== created[b]) return created[a]! - created[b]!
-        const [x, y] = [this.#idOf(a), this.#idOf(b)]
+        const [x, y] = [this.added(a).id, this.added(b).id]
         return x < y ? -1 : x > y ? 1 : 0
       })
       this.#order = order
