@@ -17,6 +17,11 @@
 // of PATH, polled every 2 ms) and nothing is loaded: the median over starts, in ms (BENCHMARKS.md, fifth pass).
 //
 //   npm run build && npx tsx bench/ab.ts --cold --starts 9 'now|dist/server.js' 'baseline|bench/baseline.mjs'
+//
+// With --mix SECONDS, each emulator start first serves the built-in realistic mix (bench/mix.ts: discovered,
+// drawn and checked as the bench does) for that long, then the repeated request is measured. The bench's main
+// emulator serves its rows in that state, with the answers and the heap the mix left behind, which a fresh
+// start does not show (BENCHMARKS.md, seventh pass).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,25 +29,28 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { makeFixtures } from './fixtures.js'
 import { chooseGenerator, load } from './load.js'
+import { checkMix, discoverCatalog, drawMix } from './mix.js'
 import { PLAN } from './rows.js'
-import { firstOk, freePort, getOk, PINNING, ROOT, spawnServer, stop } from './servers.js'
+import { ENDPOINTS } from '../src/endpoints/index.js'
+import { firstOk, freePort, getOk, KEY, PINNING, ROOT, rssMegabytes, spawnServer, stop } from './servers.js'
 
 const NOW = '2026-11-23T12:00:00Z'
 const BASELINE = join(ROOT, 'bench', 'baseline.mjs')
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { starts: { type: 'string', default: '5' }, path: { type: 'string' }, cold: { type: 'boolean', default: false } },
+  options: { starts: { type: 'string', default: '5' }, path: { type: 'string' }, cold: { type: 'boolean', default: false }, mix: { type: 'string', default: '0' } },
 })
 const starts = Number(values.starts)
+const mixSeconds = Number(values.mix)
 const path = values.path ?? PLAN.builtIn.find(row => row.row === 'segments/data_series length=14')!.path
 const configs = positionals.map(text => {
   const [label, script, env = ''] = text.split('|')
   if (label === undefined || script === undefined) throw new Error(`expected 'label|script|NAME=value ...', got ${text}`)
   return { label, script: resolve(script), env: Object.fromEntries(env.split(' ').filter(Boolean).map(pair => pair.split('=', 2) as [string, string])) }
 })
-if (configs.length === 0 || !Number.isInteger(starts) || starts < 1) {
-  process.stderr.write('usage: npx tsx bench/ab.ts [--starts N] [--path PATH] \'label|script|NAME=value ...\' ...\n')
+if (configs.length === 0 || !Number.isInteger(starts) || starts < 1 || !Number.isInteger(mixSeconds) || mixSeconds < 0) {
+  process.stderr.write('usage: npx tsx bench/ab.ts [--starts N] [--path PATH] [--cold] [--mix SECONDS] \'label|script|NAME=value ...\' ...\n')
   process.exit(2)
 }
 
@@ -57,6 +65,7 @@ try {
   const env = { BRAZE_MOCK_NOW: NOW, BRAZE_MOCK_FIXTURES: fixtures.standard }
   let body: string | undefined
   const cpu = new Map(configs.map(({ label }) => [label, [] as number[]]))
+  const rss = new Map(configs.map(({ label }) => [label, [] as number[]]))
   for (let round = 0; round < starts; round++) {
     for (const config of configs) {
       const isBaseline = config.script === BASELINE
@@ -75,21 +84,29 @@ try {
           cpu.get(config.label)!.push(started)
           continue
         }
+        if (mixSeconds > 0 && !isBaseline) {
+          const drawn = drawMix(ENDPOINTS, await discoverCatalog(server, KEY, ENDPOINTS), new Date(NOW))
+          const mix = join(temp, 'mix.txt')
+          writeFileSync(mix, `${(await checkMix(server, drawn)).paths.join('\n')}\n`)
+          await load(generator, server, mix, mixSeconds, 32, 'mix')
+        }
         await load(generator, server, paths, 1, 32, 'warm-up')
         const first = await load(generator, server, paths, 2, 32, config.label)
         const second = await load(generator, server, paths, 2, 32, config.label)
         cpu.get(config.label)!.push(Math.min(first.cpu, second.cpu))
+        rss.get(config.label)!.push(rssMegabytes(server.child.pid!))
       } finally {
         await stop(server)
       }
     }
   }
-  const what = values.cold ? 'spawn to the first 200, ms' : `${generator.description}; each start's best 2 s round, µs CPU/request`
+  const what = values.cold ? 'spawn to the first 200, ms' : `${generator.description}; ${mixSeconds > 0 ? `after ${mixSeconds} s of the built-in mix, ` : ''}each start's best 2 s round, µs CPU/request`
   process.stdout.write(`${path}\n${what}; median over ${starts} starts\n`)
+  const median = (figures: readonly number[]) => [...figures].sort((a, b) => a - b)[Math.floor(figures.length / 2)]!
   for (const [label, figures] of cpu) {
-    const sorted = [...figures].sort((a, b) => a - b)
-    const median = sorted[Math.floor(sorted.length / 2)]!
-    process.stdout.write(`${label.padEnd(16)} ${median.toFixed(1).padStart(7)}   (starts: ${figures.map(f => f.toFixed(1)).join(', ')})\n`)
+    // The server's VmRSS once its rounds are over: what the load and (with --mix) the mix left it holding.
+    const memory = values.cold ? '' : `   RSS ${median(rss.get(label)!).toFixed(0)} MB`
+    process.stdout.write(`${label.padEnd(16)} ${median(figures).toFixed(1).padStart(7)}${memory}   (starts: ${figures.map(f => f.toFixed(1)).join(', ')})\n`)
   }
 } finally {
   rmSync(temp, { recursive: true, force: true })
