@@ -4,6 +4,7 @@
 import closeWithGrace from 'close-with-grace'
 import { BUILT_IN_FIXTURES, buildApp } from './app.js'
 import { ConfigError, corsOrigins, isOn, parseSettings, type Settings } from './config.js'
+import { tuneV8 } from './v8-tuning.js'
 import { parseInstant } from './world/instant.js'
 import { FixtureError } from './world/load-fixtures.js'
 
@@ -52,6 +53,7 @@ export async function start (settings: Settings): Promise<Awaited<ReturnType<typ
 export async function run (variables: Record<string, string | undefined>, labels: Partial<Record<string, string>> = {}): Promise<void> {
   try {
     await start(parseSettings(variables, labels))
+    tuneV8()
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof FixtureError)) throw error
     process.stderr.write(`braze-mock: ${error.message}\n`)
