@@ -30,6 +30,23 @@ describe('Journal', () => {
     expect([journal.size, journal.dropped]).toEqual([3, 5])
   })
 
+  it('lists copies: an entry listed before its place in the ring is written over stays as it was', () => {
+    const journal = new Journal(2)
+    journal.record(T0, entry('/a'))
+    journal.record(T0 + 1, entry('/b', 429))
+    const listed = journal.list()
+    journal.record(T0 + 2, { ...entry('/c', null), query: { length: '14' }, workspace_id: null, fault: 'drop' })
+    journal.record(T0 + 3, entry('/d'))
+    expect(listed).toEqual([
+      { ...entry('/a'), seq: 1, time: '2026-11-23T12:00:00.000Z' },
+      { ...entry('/b', 429), seq: 2, time: '2026-11-23T12:00:00.001Z' },
+    ])
+    expect(journal.list()).toEqual([
+      { ...entry('/c', null), query: { length: '14' }, workspace_id: null, fault: 'drop', seq: 3, time: '2026-11-23T12:00:00.002Z' },
+      { ...entry('/d'), seq: 4, time: '2026-11-23T12:00:00.003Z' },
+    ])
+  })
+
   it('filters by exact path, exact status, since (inclusive) and until (exclusive), together', () => {
     const journal = new Journal(10)
     journal.record(T0, entry('/a'))
