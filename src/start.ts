@@ -48,7 +48,8 @@ export async function start (settings: Settings): Promise<Awaited<ReturnType<typ
 /**
  * Validates `variables` and starts. A bad setting or fixture, or an address that cannot be listened on, is
  * the user's to fix: one line on stderr and exit code 1, no stack trace. Anything else is a bug and is
- * thrown. `labels` names settings as the user gave them (flags), for the messages.
+ * thrown. `labels` names settings as the user gave them (flags), for the messages. Once the server listens,
+ * the process's V8 settings are tuned (src/v8-tuning.ts): this is a process of the emulator's own.
  */
 export async function run (variables: Record<string, string | undefined>, labels: Partial<Record<string, string>> = {}): Promise<void> {
   try {

@@ -24,7 +24,7 @@ const NO_QUERY: Readonly<Record<string, string>> = Object.freeze({})
  * A place in the ring, written over when its turn comes round: its number, its instant (formatted only when
  * listed) and a copy of the entry's fields. Each place is made once, so what every request leaves behind is
  * its own strings, not two objects that live for a thousand requests. Those objects survived every
- * scavenge and were promoted, and they were most of what a kept answer's scavenges copied (BENCHMARKS.md,
+ * scavenge and were promoted: about half of what a kept answer's scavenges copied (BENCHMARKS.md,
  * seventh pass).
  */
 class Place {
