@@ -6,8 +6,8 @@
 // realistic mix: 32 connections, about 270 KB allocated per computed answer) keeps in-flight requests'
 // objects alive across scavenges, so sites on every request's path were judged long-lived and stayed so.
 // Afterwards each kept answer promoted about 250 bytes to the old generation where a fresh server promoted
-// 35, and the old generation filled with garbage that only a full collection frees: a mark-compact of a
-// 130 MB heap every 20 s or so under load (BENCHMARKS.md, seventh pass).
+// 35, and the old generation filled with garbage that only a full collection frees: one marked a 133 MB heap
+// for 240 ms within a 3 s round of the mix (BENCHMARKS.md, seventh pass).
 //
 // It goes off after the start, not before: the world built at load is long-lived, and building it with
 // pretenuring on starts the server about 18 ms sooner. It must also stay on while the server's bundle is
