@@ -40,43 +40,53 @@ export const campaignSeriesParameters = { campaign_id: campaignId, length, endin
 
 export const CampaignSeriesResponse = Type.Object({ message: Success, data: Type.Array(CampaignPoint) })
 
-const conversionName = (b: number) => b === 0 ? 'conversions' : `conversions${b}`
+/** Conversion behaviour b's field names, made once: the four a campaign can have, and any past them. */
+const CONVERSION_NAMES = [0, 1, 2, 3].map(b => b === 0 ? 'conversions' : `conversions${b}`)
+const conversionName = (b: number) => CONVERSION_NAMES[b] ?? `conversions${b}`
+const BY_SEND_TIME_NAMES = CONVERSION_NAMES.map(name => `${name}_by_send_time`)
+const bySendTimeName = (b: number) => BY_SEND_TIME_NAMES[b] ?? `${conversionName(b)}_by_send_time`
 
-/** A variation's own conversions: each behaviour's count beside its count by send time (section 5's order). */
-function ownConversions (arm: ArmDay): Record<string, number> {
-  const out: Record<string, number> = { revenue: arm.revenueCents / 100, unique_recipients: arm.recipients }
+type Fields = Record<string, unknown>
+
+/**
+ * Adds an arm's own conversions to `out`: revenue, recipients, then each behaviour's count beside its count
+ * by send time (section 5's order). A key `out` already has keeps its place and takes the new value, as a
+ * spread would do.
+ */
+function addOwnConversions (out: Fields, arm: Pick<ArmDay, 'revenueCents' | 'conversions' | 'bySendTime'>, recipients: number): void {
+  out.revenue = arm.revenueCents / 100
+  out.unique_recipients = recipients
   arm.conversions.forEach((value, b) => {
     out[conversionName(b)] = value
-    out[`${conversionName(b)}_by_send_time`] = arm.bySendTime[b]!
+    out[bySendTimeName(b)] = arm.bySendTime[b]!
   })
-  return out
 }
 
+// Written field by field rather than with object spreads: the spreads, one point per day, channel and
+// variation, were the largest cost of a campaign's or send's first answer (18% of its CPU in a profile of the
+// bench's mix, beside the collector's 20%), with the same keys in the same order.
 export function campaignPoint (campaign: Campaign, point: CampaignDay | SendDay) {
-  const messages: Record<string, Array<Record<string, unknown>>> = {}
+  const messages: Record<string, Fields[]> = {}
   for (const channel of campaign.channels) messages[channel] = []
   for (const variation of point.variations) {
     const { message, stats } = variation
     const own = carriesConversions(message.channel)
-    messages[message.channel]!.push({
-      ...(own ? { variation_name: message.name } : {}),
-      variation_api_id: message.id,
-      ...stats,
-      ...(own ? ownConversions(variation) : {}),
-    })
+    const entry: Fields = {}
+    if (own) entry.variation_name = message.name
+    entry.variation_api_id = message.id
+    for (const key in stats) entry[key] = stats[key]
+    if (own) addOwnConversions(entry, variation, variation.recipients)
+    messages[message.channel]!.push(entry)
   }
   if ('control' in point && point.control !== undefined) {
-    const { id, recipients: enrolled, ...arm } = point.control
-    messages[controlChannel(campaign)]!.push({
-      variation_name: 'Control Group',
-      variation_api_id: id,
-      enrolled,
-      // The control group receives nothing; its users' conversions and revenue count (rule 15).
-      ...ownConversions({ ...arm, recipients: 0 }),
-    })
+    const control = point.control
+    // The control group receives nothing; its users' conversions and revenue count (rule 15).
+    const entry: Fields = { variation_name: 'Control Group', variation_api_id: control.id, enrolled: control.recipients }
+    addOwnConversions(entry, control, 0)
+    messages[controlChannel(campaign)]!.push(entry)
   }
-  const out: Record<string, unknown> = { time: point.day.date, messages }
-  point.bySendTime.forEach((value, b) => { out[`${conversionName(b)}_by_send_time`] = value })
+  const out: Fields = { time: point.day.date, messages }
+  point.bySendTime.forEach((value, b) => { out[bySendTimeName(b)] = value })
   point.conversions.forEach((value, b) => { out[conversionName(b)] = value })
   out.unique_recipients = point.uniqueRecipients
   out.revenue = point.revenueCents / 100
