@@ -47,8 +47,14 @@ const path = values.path ?? PLAN.builtIn.find(row => row.row === 'segments/data_
 const configs = positionals.map(text => {
   const [label, script, env = ''] = text.split('|')
   if (label === undefined || script === undefined) throw new Error(`expected 'label|script|NAME=value ...', got ${text}`)
-  return { label, script: resolve(script), env: Object.fromEntries(env.split(' ').filter(Boolean).map(pair => pair.split('=', 2) as [string, string])) }
+  return { label, script: resolve(script), env: Object.fromEntries(env.split(' ').filter(Boolean).map(setting)) }
 })
+/** NAME=value, split at the first '=' only: a value may hold one (NODE_OPTIONS=--max-semi-space-size=4). */
+function setting (pair: string): [string, string] {
+  const at = pair.indexOf('=')
+  if (at < 1) throw new Error(`expected NAME=value, got ${pair}`)
+  return [pair.slice(0, at), pair.slice(at + 1)]
+}
 if (configs.length === 0 || !Number.isInteger(starts) || starts < 1 || !Number.isInteger(mixSeconds) || mixSeconds < 0) {
   process.stderr.write('usage: npx tsx bench/ab.ts [--starts N] [--path PATH] [--cold] [--mix SECONDS] \'label|script|NAME=value ...\' ...\n')
   process.exit(2)
