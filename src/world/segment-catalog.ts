@@ -3,7 +3,9 @@
 // index, so nothing is made for it at load: a segment is made on its first read, the index of generated ids
 // on the first look-up that is not a fixture's, and the order of creation on the first listing. A workspace
 // of 100,000 segments used to spend some 600 ms of its start making, indexing and sorting them all
-// (BENCHMARKS.md, sixth pass); now a start that reads none of them spends nothing on them.
+// (BENCHMARKS.md, sixth pass); now a start that reads none of them spends nothing on them. Nor are they all
+// kept once read: only the last few thousand made, so that a client listing them all (GET /_mock/world, every
+// page) does not leave 100 MB of segments on the heap for the collector to walk (BENCHMARKS.md, eighth pass).
 import { hashString, mix } from './hash.js'
 import type { Industry } from './fixture-schema.js'
 import { generatedSegment, type NamedSegment } from './names.js'
@@ -20,6 +22,11 @@ const SEGMENT_KIND = 2
 /** The draws of a generated segment's stream that the catalog reads without making the segment. */
 const DRAW = { createdAt: 4, archived: 7 } as const
 const ARCHIVED = 0.04
+/**
+ * How many made generated segments are kept, by index modulo this (a power of two): a page of the list, the
+ * segments a mix's series read and the campaigns' audiences fit; making one again costs a few microseconds.
+ */
+export const KEPT_SEGMENTS = 4096
 
 const createdAtFrom = (draw: number): number => GENERATED_SINCE + Math.floor(draw * (GENERATED_UNTIL - GENERATED_SINCE))
 
@@ -108,7 +115,10 @@ export class SegmentCatalog implements Segments {
   readonly #seed: readonly [number, number]
   /** The key of the streams [seed, workspace, 2]: a generated segment's is this extended by its index. */
   readonly #streamKey: number
-  readonly #made: Array<GeneratedSegment | undefined>
+  readonly #count: number
+  /** Made segments, at their index modulo KEPT_SEGMENTS, and which index each slot holds (-1: none). */
+  readonly #kept: Array<GeneratedSegment | undefined>
+  readonly #keptIndex: Int32Array
   /** Generated segments' indexes by the first 32 bits of their ids. */
   #generatedIds: Map<number, number> | undefined
   #order: Int32Array | undefined
@@ -122,7 +132,9 @@ export class SegmentCatalog implements Segments {
     this.#generation = generation
     this.#seed = [generation?.seed ?? 0, generation?.workspaceKey ?? 0]
     this.#streamKey = streamKey([...this.#seed, SEGMENT_KIND])
-    this.#made = new Array<GeneratedSegment | undefined>(generation?.count ?? 0)
+    this.#count = generation?.count ?? 0
+    this.#kept = new Array<GeneratedSegment | undefined>(Math.min(this.#count, KEPT_SEGMENTS))
+    this.#keptIndex = new Int32Array(this.#kept.length).fill(-1)
     const shown = (): Int32Array => this.#listedPositions()
     this.listed = {
       get length () { return shown().length },
@@ -131,12 +143,12 @@ export class SegmentCatalog implements Segments {
   }
 
   get size (): number {
-    return this.#fixtures.length + this.#made.length
+    return this.#fixtures.length + this.#count
   }
 
   get (id: string): Segment | undefined {
     const fixture = this.#fixturesById.get(id)
-    if (fixture !== undefined || this.#made.length === 0) return fixture
+    if (fixture !== undefined || this.#count === 0) return fixture
     // A generated id's first 8 hex digits are its stream's first draw, which no two indexes share (mix is a
     // bijection of its second argument, and so is a draw of its stream's key): the index is of those, and
     // the segment it points to is the one only if the rest of the id matches too.
@@ -176,12 +188,17 @@ export class SegmentCatalog implements Segments {
     return extendKey(this.#streamKey, index)
   }
 
+  /** Generated segments made and kept: at most KEPT_SEGMENTS, however many were read. */
+  get kept (): number {
+    return this.#keptIndex.reduce((count, index) => index >= 0 ? count + 1 : count, 0)
+  }
+
   #generated (index: number): GeneratedSegment {
-    let segment = this.#made[index]
-    if (segment === undefined) {
-      segment = new GeneratedSegment(this.#seed, this.#generation!.industry, index)
-      this.#made[index] = segment
-    }
+    const slot = index & (KEPT_SEGMENTS - 1)
+    if (this.#keptIndex[slot] === index) return this.#kept[slot]!
+    const segment = new GeneratedSegment(this.#seed, this.#generation!.industry, index)
+    this.#kept[slot] = segment
+    this.#keptIndex[slot] = index
     return segment
   }
 
@@ -192,7 +209,7 @@ export class SegmentCatalog implements Segments {
   #indexIds (): Map<number, number> {
     // Numbers, not the ids: making 100,000 UUID strings and a map of them took about 250 ms here.
     const byLeading = new Map<number, number>()
-    for (let index = 0; index < this.#made.length; index++) byLeading.set(this.#leadingOf(index), index)
+    for (let index = 0; index < this.#count; index++) byLeading.set(this.#leadingOf(index), index)
     return byLeading
   }
 
@@ -205,7 +222,7 @@ export class SegmentCatalog implements Segments {
       const fixtures = this.#fixtures.length
       const created = new Float64Array(this.size)
       for (let p = 0; p < fixtures; p++) created[p] = this.#fixtures[p]!.createdAt
-      for (let i = 0; i < this.#made.length; i++) created[fixtures + i] = createdAtFrom(drawOf(this.#keyOf(i), DRAW.createdAt))
+      for (let i = 0; i < this.#count; i++) created[fixtures + i] = createdAtFrom(drawOf(this.#keyOf(i), DRAW.createdAt))
       const order = new Int32Array(this.size)
       for (let p = 0; p < order.length; p++) order[p] = p
       order.sort((a, b) => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { INDUSTRIES, type Industry } from '../../src/world/fixture-schema.js'
 import { byCreation } from '../../src/world/messaging.js'
 import { drawOf, extendKey, streamKey } from '../../src/world/random-stream.js'
-import { GeneratedSegment, SegmentCatalog, type SegmentGeneration } from '../../src/world/segment-catalog.js'
+import { GeneratedSegment, KEPT_SEGMENTS, SegmentCatalog, type SegmentGeneration } from '../../src/world/segment-catalog.js'
 import type { Segment } from '../../src/world/world.js'
 
 function fixture (id: string, createdAt: number, archived = false): Segment {
@@ -120,6 +120,22 @@ describe('SegmentCatalog', () => {
       expect(catalog.get(segment.id.slice(0, -1) + last)).toBeUndefined()
       expect(catalog.get(segment.id.toUpperCase())).toBeUndefined()
     }
+  })
+
+  it('keeps a bounded number of the segments it made, and makes the same segment again once it let it go', () => {
+    const count = 3 * KEPT_SEGMENTS
+    const catalog = new SegmentCatalog(FIXTURES, { seed: 11, workspaceKey: 42, industry: 'finance', count })
+    const first = catalog.added(FIXTURES.length)
+    const firstSeen = describeSegment(first)
+    const all = [...catalog.values()]
+    expect(all).toHaveLength(count + FIXTURES.length)
+    expect(catalog.kept).toBe(KEPT_SEGMENTS)
+    for (const segment of all.filter((_, i) => i % 97 === 0)) expect(describeSegment(catalog.get(segment.id)!)).toStrictEqual(describeSegment(segment))
+    const again = catalog.added(FIXTURES.length)
+    expect(again).not.toBe(first)
+    expect(describeSegment(again)).toStrictEqual(firstSeen)
+    expect(listed(catalog).map(s => s.id)).toStrictEqual(all.filter(s => !s.archived).map(s => s.id))
+    expect(catalog.kept).toBe(KEPT_SEGMENTS)
   })
 
   it('is its fixtures alone where the workspace generates nothing', () => {

@@ -10,7 +10,8 @@ import type { SeriesContext } from './context.js'
 
 export class WorkspaceActivity {
   readonly population: WorkspacePopulation
-  readonly #segments = new Map<Segment, SegmentPopulation>()
+  /** By id: a generated segment read twice may be two objects (src/world/segment-catalog.ts keeps only the recent). */
+  readonly #segments = new Map<string, SegmentPopulation>()
   readonly #seed: number
 
   constructor (seed: number, workspace: Workspace) {
@@ -26,10 +27,10 @@ export class WorkspaceActivity {
   }
 
   segment (segment: Segment): SegmentPopulation {
-    let population = this.#segments.get(segment)
+    let population = this.#segments.get(segment.id)
     if (population === undefined) {
       population = new SegmentPopulation(this.#seed, segment.key, segment.audience, this.population)
-      this.#segments.set(segment, population)
+      this.#segments.set(segment.id, population)
     }
     return population
   }
