@@ -187,10 +187,15 @@ export async function buildWorld (loaded: LoadedFixtures, options: WorldOptions 
     const seed = [generate.seed, draft.key]
     const taken = (items: ReadonlyArray<{ name: string }>) => new Set(items.map(item => item.name))
     for (const event of generatedEvents(seed, industry, generate.events, taken(draft.events))) {
+      // Field by field, in the fixtures' order: an object spread gave each event a hidden class of its own
+      // (BENCHMARKS.md, eighth pass).
       draft.events.push({
-        ...event,
+        name: event.name,
+        description: event.description,
+        tags: event.tags,
         status: 'Active',
         includedInAnalyticsReport: false,
+        rate: event.rate,
         apps: draft.apps,
         key: mix(draft.key, hashString(event.name)),
       })
