@@ -64,8 +64,8 @@ export function generatedCanvasNames (seed: readonly number[], industry: Industr
 }
 
 /**
- * An entry under the name picked for it. Object.assign, not `{ ...entry, name }`: that spread gave each of a
- * workspace's 10,000 names a hidden class of its own (BENCHMARKS.md, eighth pass).
+ * An entry under another name. Object.assign, not `{ ...entry, name }`: that spread gave each of a
+ * workspace's 10,000 names a hidden class of its own, made on the spot (BENCHMARKS.md, eighth pass).
  */
 function renamed<E extends { name: string }> (entry: E, name: string): E {
   return Object.assign({}, entry, { name })
@@ -449,7 +449,7 @@ function campaignCatalog (messaging: MessagingWords, words: IndustryWords): Cata
   const seasonal = combos([seasonsOf(SEASONAL_CAMPAIGNS).flatMap(({ name, year, month }) =>
     campaignsOf(`${name} ${year}`, 'em', ['seasonal'], false, { season: { year, month } }))], entry => entry)
   const base = joined([...plain, interests, offers])
-  const suffixed = (suffix: string) => (entry: NamedCampaign): NamedCampaign => ({ ...entry, name: `${entry.name} - ${suffix}` })
+  const suffixed = (suffix: string) => (entry: NamedCampaign): NamedCampaign => renamed(entry, `${entry.name} - ${suffix}`)
   // Dated ones come among the markets' names: a few in a small workspace, every one in a big one.
   return new Catalog([
     plain,
@@ -472,8 +472,8 @@ function canvasCatalog (messaging: MessagingWords, words: IndustryWords): Catalo
   return new Catalog([
     plain,
     [interests],
-    [seasonal, crossed(base, words.regions, (entry, [region]) => ({ ...entry, name: `${entry.name} - ${market(region)}` }))],
-    [crossed(base, words.levels, (entry, [level]) => ({ ...entry, name: `${entry.name} - ${level}` }))],
+    [seasonal, crossed(base, words.regions, (entry, [region]) => renamed(entry, `${entry.name} - ${market(region)}`))],
+    [crossed(base, words.levels, (entry, [level]) => renamed(entry, `${entry.name} - ${level}`))],
   ])
 }
 
