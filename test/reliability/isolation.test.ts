@@ -14,11 +14,14 @@ import { BUILT_IN, NOW } from '../helpers.js'
 const { lumen, harbor } = BUILT_IN
 const RELOADS = 50
 
-// A world big enough that keeping one would show in the heap: Harbor generates 20,000 segments. They are made
-// as they are read, so each world of A's is read whole (the console's world view reads every segment).
+// A world big enough that keeping one would show in the heap (about 8 MB): Harbor generates 20,000 segments and
+// 20,000 custom attributes. A world holds its attributes whole; its segments are made as they are read, and
+// only the last few thousand kept (src/world/segment-catalog.ts), so each world of A's is also read whole (the
+// console's world view reads every segment).
 function bigWorld (): FixtureObject {
   const set = builtInFixtureSet()
-  return { ...set, workspaces: set.workspaces.map(w => w.id === harbor.workspaceId ? { ...w, generate: { seed: 7, segments: 20_000 } } : w) }
+  const generate = { seed: 7, segments: 20_000, attributes: 20_000 }
+  return { ...set, workspaces: set.workspaces.map(w => w.id === harbor.workspaceId ? { ...w, generate } : w) }
 }
 
 /** Every endpoint's example, an hourly series (the series cache), and a Harbor request, by key. */
@@ -121,5 +124,5 @@ describe('isolation: two emulators, one reloaded many times', () => {
     // Less than half of one world more: keeping even one old world would break it, keeping 49 by far.
     expect(heapAfterAll - heapAfterFirst).toBeLessThan(worldBytes / 2)
     expect(await answers(b)).toStrictEqual(expectedB)
-  })
+  }, 60_000) // 51 worlds of 40,000 generated entities: about 15 s here, more on a busy machine
 })
