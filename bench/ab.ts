@@ -29,7 +29,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { makeFixtures } from './fixtures.js'
 import { chooseGenerator, load } from './load.js'
-import { checkMix, discoverCatalog, drawMix } from './mix.js'
+import { mixOn } from './mix.js'
 import { PLAN } from './rows.js'
 import { ENDPOINTS } from '../src/endpoints/index.js'
 import { firstOk, freePort, getOk, KEY, PINNING, ROOT, rssMegabytes, spawnServer, stop } from './servers.js'
@@ -91,9 +91,8 @@ try {
           continue
         }
         if (mixSeconds > 0 && !isBaseline) {
-          const drawn = drawMix(ENDPOINTS, await discoverCatalog(server, KEY, ENDPOINTS), new Date(NOW))
           const mix = join(temp, 'mix.txt')
-          writeFileSync(mix, `${(await checkMix(server, drawn)).paths.join('\n')}\n`)
+          writeFileSync(mix, `${(await mixOn(server, KEY, ENDPOINTS, new Date(NOW))).paths.join('\n')}\n`)
           await load(generator, server, mix, mixSeconds, 32, 'mix')
         }
         await load(generator, server, paths, 1, 32, 'warm-up')

@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { makeFixtures, type FixtureDirs } from './fixtures.js'
 import { chooseGenerator, load } from './load.js'
-import { checkMix, discoverCatalog, drawMix } from './mix.js'
+import { mixOn } from './mix.js'
 import { firstOk, freePort, KEY, PINNING, ROOT, rssMegabytes, spawnServer, stop } from './servers.js'
 import { ENDPOINTS } from '../src/endpoints/index.js'
 
@@ -85,9 +85,8 @@ try {
     try {
       await firstOk(server, '/_mock/health', performance.now())
       const started = rssMegabytes(server.child.pid!)
-      const drawn = drawMix(ENDPOINTS, await discoverCatalog(server, KEY, ENDPOINTS), new Date(NOW))
       const mix = join(temp, 'mix.txt')
-      writeFileSync(mix, (await checkMix(server, drawn)).paths.join('\n') + '\n')
+      writeFileSync(mix, `${(await mixOn(server, KEY, ENDPOINTS, new Date(NOW))).paths.join('\n')}\n`)
       const figures = await load(chooseGenerator(32), server, mix, mixSeconds, 32, 'mix')
       const loaded = rssMegabytes(server.child.pid!)
       server.child.kill('SIGPWR')

@@ -222,3 +222,12 @@ export async function checkMix (server: Server, paths: readonly string[]): Promi
   }
   return { paths: kept, dropped }
 }
+
+/**
+ * The mix as a running emulator gives it: what it holds discovered with `key`, drawn at `now`, then checked.
+ * `drawn` is how many were drawn before the check.
+ */
+export async function mixOn (server: Server, key: string, endpoints: readonly AnyEndpoint[], now: Date): Promise<CheckedMix & { drawn: number }> {
+  const drawn = drawMix(endpoints, await discoverCatalog(server, key, endpoints), now)
+  return { ...await checkMix(server, drawn), drawn: drawn.length }
+}

@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { ENDPOINTS } from '../src/endpoints/index.js'
 import { largeGeneration, makeFixtures } from './fixtures.js'
 import { chooseGenerator, load, type LoadFigures } from './load.js'
-import { checkMix, discoverCatalog, drawMix, type CheckedMix } from './mix.js'
+import { mixOn, type CheckedMix } from './mix.js'
 import { BASELINE_ROW, COLD_ROWS, FIRST_READ_ROWS, LOAD_ROWS, MEMORY_ROWS, MIX_ROWS, NAMED_ROWS, PLAN, TARGETS } from './rows.js'
 import { firstOk, freePort, get, getOk, KEY, PINNING, ROOT, rssMegabytes, spawnServer, stop, type Server } from './servers.js'
 
@@ -152,11 +152,10 @@ async function main (): Promise<void> {
 
     const mixes = new Map<Server, { drawn: number, mix: CheckedMix }>()
     for (const server of [emulator, large]) {
-      const drawn = drawMix(ENDPOINTS, await discoverCatalog(server, KEY, ENDPOINTS), new Date(NOW))
-      const mix = await checkMix(server, drawn)
+      const mix = await mixOn(server, KEY, ENDPOINTS, new Date(NOW))
       if (mix.paths.length === 0) throw new Error(`${server.name}: no request of the mix answered 200`)
-      mixes.set(server, { drawn: drawn.length, mix })
-      log(`mix on ${server.name}: ${mix.paths.length} of ${drawn.length} drawn requests answer 200`)
+      mixes.set(server, { drawn: mix.drawn, mix })
+      log(`mix on ${server.name}: ${mix.paths.length} of ${mix.drawn} drawn requests answer 200`)
     }
 
     const one = (row: string, server: Server, path: string): Scenario => ({ row, server, paths: [path] })
