@@ -3,8 +3,8 @@
 // generator (wrk, bench/load.ts) on core 1 when taskset is available. Every endpoint of ENDPOINTS is benched
 // (bench/rows.ts), and a realistic mix of a few thousand distinct requests (bench/mix.ts). Each load scenario
 // runs in several short rounds, interleaved with the others (every other round in reverse order; the baseline
-// between every tenth row), and the table shows medians with ratios to the baseline measured in the same run.
-// See BENCHMARKS.md.
+// between every fifth row), and the table shows medians, with each row's ratio to the baseline loads that
+// bracket it in its round (bench/paired.ts). See BENCHMARKS.md.
 //
 //   npm run bench                      full run (3 rounds x 3 s per scenario)
 //   BENCH_SMOKE=1 npm run bench        every scenario once, for a fraction of a second (npm test runs this)
@@ -20,6 +20,7 @@ import { ENDPOINTS } from '../src/endpoints/index.js'
 import { largeGeneration, makeFixtures } from './fixtures.js'
 import { chooseGenerator, load, type LoadFigures } from './load.js'
 import { mixOn, type CheckedMix } from './mix.js'
+import { median, pairedRatios, relative, type RanLoad } from './paired.js'
 import { BASELINE_ROW, COLD_ROWS, FIRST_READ_ROWS, LOAD_ROWS, MEMORY_ROWS, MIX_ROWS, NAMED_ROWS, PLAN, TARGETS } from './rows.js'
 import { firstOk, freePort, get, getOk, KEY, PINNING, ROOT, rssMegabytes, spawnServer, stop, type Server } from './servers.js'
 
@@ -32,7 +33,7 @@ const ROUNDS = SMOKE ? 1 : positive('BENCH_ROUNDS', 3)
 const DURATION_S = SMOKE ? 0.3 : positive('BENCH_DURATION', 3)
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 32)
 const COLD_REPEATS = SMOKE ? 1 : positive('BENCH_COLD_REPEATS', 5)
-const BASELINE_EVERY = 10
+const BASELINE_EVERY = 5
 
 const NOW = '2026-11-23T12:00:00Z'
 
@@ -65,12 +66,6 @@ async function timed (server: Server, path: string): Promise<number> {
   const answer = await get(server.port, path)
   if (answer.status !== 200) throw new Error(`${server.name} ${path}: ${answer.status} ${answer.body.slice(0, 200)}`)
   return performance.now() - started
-}
-
-function median (values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 function medianFigures (runs: readonly LoadFigures[]): LoadFigures {
@@ -205,18 +200,27 @@ async function main (): Promise<void> {
       await load(generator, server, files.get(row)!, Math.min(1, DURATION_S), CONNECTIONS, `${row} (warm-up)`)
     }
 
-    // The baseline is the one row whose generator needs a whole core: other work on this shared machine lands
-    // on the load core (the servers' core is full) and starves it there, for minutes at a time. So the baseline
-    // runs between every BASELINE_EVERY rows, and its median spans the whole run rather than three moments.
+    // The baseline runs between every BASELINE_EVERY rows. Its generator needs a whole core, and other work on
+    // this shared machine lands on the load core (the servers' core is full) and starves it there, for minutes
+    // at a time: its median spans the whole run rather than three moments. And the machine itself runs slower
+    // in stretches: each row is compared with the baseline loads on either side of it (bench/paired.ts).
     const [baselineScenario, ...rows] = scenarios
     const runs = new Map<string, LoadFigures[]>(scenarios.map(s => [s.row, []]))
+    const rounds: RanLoad[][] = []
     for (let round = 1; round <= ROUNDS; round++) {
       // Every other round runs backwards, so that no scenario always follows the same one.
       const order = round % 2 === 1 ? rows : [...rows].reverse()
       const sequence = [...order.flatMap((s, i) => i % BASELINE_EVERY === 0 ? [baselineScenario!, s] : [s]), baselineScenario!]
       log(`load round ${round} of ${ROUNDS}: ${sequence.length} loads`)
-      for (const { row, server } of sequence) runs.get(row)!.push(await load(generator, server, files.get(row)!, DURATION_S, CONNECTIONS, row))
+      const ran: RanLoad[] = []
+      for (const { row, server } of sequence) {
+        const figures = await load(generator, server, files.get(row)!, DURATION_S, CONNECTIONS, row)
+        runs.get(row)!.push(figures)
+        ran.push({ row, figures })
+      }
+      rounds.push(ran)
     }
+    const paired = pairedRatios(rounds, BASELINE_ROW)
     const rss = new Map([...memoryOf].map(([row, server]) => [row, rssMegabytes(server.child.pid!)]))
     for (const server of servers) await stop(server)
 
@@ -245,12 +249,16 @@ async function main (): Promise<void> {
     const f = (row: string) => figures.get(row)!
     const base = f(BASELINE_ROW)
     const baseRuns = runs.get(BASELINE_ROW)!
+    // A row's ratios to the baseline loads that bracket it, median over rounds; the baseline's own are 1.
+    const pairedOf = (row: string) => paired.get(row) ?? { rps: runs.get(row)!.map(() => 1), cpu: runs.get(row)!.map(() => 1) }
+    const x = (row: string) => median(pairedOf(row).rps)
+    const cpuX = (row: string) => median(pairedOf(row).cpu)
     const loadTable = table(
       ['scenario', 'req/s', 'x baseline', 'server CPU µs/req', 'CPU x baseline', 'server busy', 'core 0 idle', 'mean ms', 'p50 ms', 'p99 ms', 'bytes/answer'],
       LOAD_ROWS.map(row => {
         if (skipped.has(row)) return [row, 'skipped (400)', ...Array<string>(9).fill('')]
         const r = f(row)
-        return [row, fmt(r.rps), ratio(r.rps / base.rps), fmt(r.cpu, 1), ratio(r.cpu / base.cpu), percent(r.busy), percent(r.idle),
+        return [row, fmt(r.rps), ratio(x(row)), fmt(r.cpu, 1), ratio(cpuX(row)), percent(r.busy), percent(r.idle),
           fmt(r.mean, 2), fmt(r.p50, 2), fmt(r.p99, 2), fmt(r.bytes)]
       }))
     const notes = [
@@ -272,17 +280,20 @@ async function main (): Promise<void> {
     const firstReadTable = table(['request', 'ms (one request, fresh server)'],
       FIRST_READ_ROWS.map((row, i) => [row, fmt(firstReads[i]!, 1)]))
 
-    // Ratios of req/s decide, as issue 16 states its targets; the CPU-derived one (how many requests the
-    // server's core could answer at each row's CPU cost) stands beside it.
-    const speed = (row: string, against: LoadFigures) => `${ratio(f(row).rps / against.rps)} (by CPU/req ${ratio(against.cpu / f(row).cpu)})`
+    // Ratios of req/s decide, as issue 16 states its targets, each against the loads that bracket it; beside
+    // it stand the CPU-derived one (how many requests the server's core could answer at each row's CPU cost)
+    // and the ratio against the run's median baseline, the method before the ninth pass.
+    const speed = (row: string) => `${ratio(x(row))} (by CPU/req ${ratio(1 / cpuX(row))}; against the run's median baseline ${ratio(f(row).rps / base.rps)})`
+    const longer = (s: (typeof PLAN.series)[number]) => relative(pairedOf(s.long.row).rps, pairedOf(s.short.row).rps)
+    const costlier = (row: string, reference: string) => relative(pairedOf(row).cpu, pairedOf(reference).cpu)
     const checks: Array<[string, string, boolean | undefined]> = [
       [TARGETS.busy, `${percent(base.busy)}, core 0 idle ${percent(base.idle)}; ${baseRuns.filter(r => r.busy >= 0.95).length} of ${baseRuns.length} loads at 95% or more`,
         base.busy >= 0.95],
-      ...PLAN.series.map((s): [string, string, boolean] => [TARGETS.mid(s), speed(s.mid.row, base), f(s.mid.row).rps >= 0.7 * base.rps]),
-      ...Object.values(MIX_ROWS).map((row): [string, string, boolean] => [TARGETS.mix(row), speed(row, base), f(row).rps >= 0.5 * base.rps]),
+      ...PLAN.series.map((s): [string, string, boolean] => [TARGETS.mid(s), speed(s.mid.row), x(s.mid.row) >= 0.7]),
+      ...Object.values(MIX_ROWS).map((row): [string, string, boolean] => [TARGETS.mix(row), speed(row), x(row) >= 0.5]),
       ...PLAN.series.filter(s => s.longLength > 1).map((s): [string, string, boolean | undefined] => skipped.has(s.long.row)
         ? [TARGETS.long(s), 'its long row was skipped (400)', undefined]
-        : [TARGETS.long(s), speed(s.long.row, f(s.short.row)), f(s.long.row).rps >= 0.5 * f(s.short.row).rps]),
+        : [TARGETS.long(s), `${ratio(longer(s))} (by CPU/req ${ratio(1 / costlier(s.long.row, s.short.row))})`, longer(s) >= 0.5]),
       [TARGETS.coldBuiltIn, ratio(cold.get(COLD_ROWS.builtIn)! / coldBase), cold.get(COLD_ROWS.builtIn)! <= 1.3 * coldBase],
       [TARGETS.coldLarge, `${fmt(cold.get(COLD_ROWS.large)!)} ms`, cold.get(COLD_ROWS.large)! < 1000],
       [TARGETS.rss, ratio(rss.get(MEMORY_ROWS.builtIn)! / rssBase), rss.get(MEMORY_ROWS.builtIn)! <= 1.5 * rssBase],
@@ -290,13 +301,13 @@ async function main (): Promise<void> {
         rss.get(MEMORY_ROWS.large)! - rss.get(MEMORY_ROWS.builtIn)! <= 150],
       ...PLAN.large.map(({ row, reference }): [string, string, boolean | undefined] => {
         const [ours, theirs] = [f(row), f(reference)]
-        const cost = `${fmt(ours.cpu, 1)} vs ${fmt(theirs.cpu, 1)} µs (${ratio(ours.cpu / theirs.cpu)})`
+        const cost = `${ratio(costlier(row, reference))} (medians ${fmt(ours.cpu, 1)} vs ${fmt(theirs.cpu, 1)} µs)`
         // A list's page is fuller on the large workspace: a different answer, not the same request's cost.
         if (Math.abs(ours.bytes / theirs.bytes - 1) > 0.1) return [TARGETS.largeCpu(reference), `${cost}; answers differ: ${fmt(ours.bytes)} vs ${fmt(theirs.bytes)} bytes`, undefined]
-        return [TARGETS.largeCpu(reference), cost, Math.abs(ours.cpu / theirs.cpu - 1) <= 0.1]
+        return [TARGETS.largeCpu(reference), cost, Math.abs(costlier(row, reference) - 1) <= 0.1]
       }),
-      [TARGETS.bigCpu, `${fmt(f(NAMED_ROWS.big).cpu, 1)} vs ${fmt(f(NAMED_ROWS.ten).cpu, 1)} µs (${ratio(f(NAMED_ROWS.big).cpu / f(NAMED_ROWS.ten).cpu)})`,
-        Math.abs(f(NAMED_ROWS.big).cpu / f(NAMED_ROWS.ten).cpu - 1) <= 0.1],
+      [TARGETS.bigCpu, `${ratio(costlier(NAMED_ROWS.big, NAMED_ROWS.ten))} (medians ${fmt(f(NAMED_ROWS.big).cpu, 1)} vs ${fmt(f(NAMED_ROWS.ten).cpu, 1)} µs)`,
+        Math.abs(costlier(NAMED_ROWS.big, NAMED_ROWS.ten) - 1) <= 0.1],
     ]
     const targetTable = table(['target', 'measured', 'result'],
       checks.map(([row, measured, ok]) => [row, measured, ok === undefined ? 'n/a' : ok ? 'pass' : 'MISS']))
@@ -310,7 +321,9 @@ async function main (): Promise<void> {
       `${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, ` +
         `${PINNING ? 'servers on core 0 and the load generator on core 1 (taskset)' : 'no core pinning'}; load generator: ${generator.description}; ` +
         `${ROUNDS} interleaved round(s) (alternate ones in reverse order) of ${DURATION_S} s per scenario, ` +
-        `the baseline before every ${BASELINE_EVERY}th row and at each round's end (${runs.get(BASELINE_ROW)!.length} loads); medians. Clock pinned to ${NOW}. Run took ${seconds.toFixed(0)} s.`,
+        `the baseline before every ${BASELINE_EVERY}th row and at each round's end (${runs.get(BASELINE_ROW)!.length} loads); medians. ` +
+        'Ratios to the baseline compare each load with the mean of the baseline loads just before and after it in its round, median over rounds. ' +
+        `Clock pinned to ${NOW}. Run took ${seconds.toFixed(0)} s.`,
       '',
       '## Load', '', loadTable, '', ...notes, '',
       '## Cold start', '', coldTable, '',
@@ -324,6 +337,7 @@ async function main (): Promise<void> {
     const raw = {
       settings: { smoke: SMOKE, rounds: ROUNDS, durationS: DURATION_S, connections: CONNECTIONS, generator: generator.name, pinned: PINNING },
       load: Object.fromEntries(runs),
+      order: rounds.map(ran => ran.map(({ row }) => row)),
       cold: Object.fromEntries(colds),
       rssAfterStart: Object.fromEntries(rssStart),
       rssAfterLoad: Object.fromEntries(rss),
