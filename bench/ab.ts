@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util'
 import { makeFixtures } from './fixtures.js'
 import { chooseGenerator, load } from './load.js'
 import { mixOn } from './mix.js'
+import { median } from './paired.js'
 import { PLAN } from './rows.js'
 import { ENDPOINTS } from '../src/endpoints/index.js'
 import { firstOk, freePort, getOk, KEY, PINNING, ROOT, rssMegabytes, spawnServer, stop } from './servers.js'
@@ -107,7 +108,6 @@ try {
   }
   const what = values.cold ? 'spawn to the first 200, ms' : `${generator.description}; ${mixSeconds > 0 ? `after ${mixSeconds} s of the built-in mix, ` : ''}each start's best 2 s round, µs CPU/request`
   process.stdout.write(`${path}\n${what}; median over ${starts} starts\n`)
-  const median = (figures: readonly number[]) => [...figures].sort((a, b) => a - b)[Math.floor(figures.length / 2)]!
   for (const [label, figures] of cpu) {
     // The server's VmRSS once its rounds are over: what the load and (with --mix) the mix left it holding.
     const memory = values.cold ? '' : `   RSS ${median(rss.get(label)!).toFixed(0)} MB`

@@ -11,6 +11,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { median } from './paired.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SERVER = join(ROOT, 'dist', 'server.js')
@@ -72,8 +73,6 @@ async function start (fixtures: string): Promise<number> {
     await new Promise(resolve => child.once('exit', resolve))
   }
 }
-
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!
 
 if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first')
 const root = mkdtempSync(join(tmpdir(), 'braze-mock-load-time-'))
