@@ -51,7 +51,7 @@ export class Control {
         industry: w.industry,
         rate_limits: POOL_NAMES.map(pool => ({ pool, limit: w.rateLimits[pool], window: POOLS[pool].window })),
         apps: w.apps.map(a => ({ id: a.id, name: a.name, platform: a.platform, created_at: new Date(a.createdAt).toISOString() })),
-        segments: [...w.segmentsById.values()].map(s => ({
+        segments: Array.from(w.segmentsById.values(), s => ({
           id: s.id, name: s.name, analytics_tracking_enabled: s.analyticsTrackingEnabled, archived: s.archived,
         })),
         events: w.events.map(e => ({ name: e.name })),

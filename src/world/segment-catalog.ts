@@ -165,9 +165,16 @@ export class SegmentCatalog implements Segments {
     return position < fixtures ? this.#fixtures[position]! : this.#generated(position - fixtures)
   }
 
-  /** Every segment, oldest first. */
+  /**
+   * Every segment, oldest first. The generated ones are made without being kept (one already kept is given
+   * as is): a walk over all of them (GET /_mock/world) would otherwise replace every kept segment, those the
+   * series and pages read included, with the walk's last few thousand.
+   */
   * values (): IterableIterator<Segment> {
-    for (const position of this.#byCreation()) yield this.added(position)
+    const fixtures = this.#fixtures.length
+    for (const position of this.#byCreation()) {
+      yield position < fixtures ? this.#fixtures[position]! : this.#keptOrMade(position - fixtures)
+    }
   }
 
   * keys (): IterableIterator<string> {
@@ -200,6 +207,11 @@ export class SegmentCatalog implements Segments {
     this.#kept[slot] = segment
     this.#keptIndex[slot] = index
     return segment
+  }
+
+  #keptOrMade (index: number): GeneratedSegment {
+    const slot = index & (KEPT_SEGMENTS - 1)
+    return this.#keptIndex[slot] === index ? this.#kept[slot]! : new GeneratedSegment(this.#seed, this.#generation!.industry, index)
   }
 
   #leadingOf (index: number): number {

@@ -127,15 +127,31 @@ describe('SegmentCatalog', () => {
     const catalog = new SegmentCatalog(FIXTURES, { seed: 11, workspaceKey: 42, industry: 'finance', count })
     const first = catalog.added(FIXTURES.length)
     const firstSeen = describeSegment(first)
+    for (let position = 0; position < catalog.size; position++) catalog.added(position)
+    expect(catalog.kept).toBe(KEPT_SEGMENTS)
     const all = [...catalog.values()]
     expect(all).toHaveLength(count + FIXTURES.length)
-    expect(catalog.kept).toBe(KEPT_SEGMENTS)
     for (const segment of all.filter((_, i) => i % 97 === 0)) expect(describeSegment(catalog.get(segment.id)!)).toStrictEqual(describeSegment(segment))
     const again = catalog.added(FIXTURES.length)
     expect(again).not.toBe(first)
     expect(describeSegment(again)).toStrictEqual(firstSeen)
     expect(listed(catalog).map(s => s.id)).toStrictEqual(all.filter(s => !s.archived).map(s => s.id))
     expect(catalog.kept).toBe(KEPT_SEGMENTS)
+  })
+
+  it('lists every segment without letting go of those it keeps', () => {
+    const count = 2 * KEPT_SEGMENTS
+    const catalog = new SegmentCatalog(FIXTURES, { seed: 5, workspaceKey: 7, industry: 'retail', count })
+    const read = [1, 77, KEPT_SEGMENTS + 5].map(index => catalog.added(FIXTURES.length + index))
+    const all = [...catalog.values()]
+    expect(all).toHaveLength(count + FIXTURES.length)
+    expect(catalog.kept).toBe(read.length)
+    for (const segment of read) {
+      expect(catalog.get(segment.id)).toBe(segment)
+      expect(all).toContain(segment)
+    }
+    const made = all.filter(segment => !read.includes(segment) && !FIXTURES.includes(segment)).filter((_, i) => i % 101 === 0)
+    for (const segment of made) expect(describeSegment(catalog.get(segment.id)!)).toStrictEqual(describeSegment(segment))
   })
 
   it('is its fixtures alone where the workspace generates nothing', () => {
