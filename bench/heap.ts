@@ -92,7 +92,7 @@ try {
       server.child.kill('SIGPWR')
       while (!existsSync(`${snapshot}.json`)) await sleep(100)
       await sleep(100)
-      const { spaces } = JSON.parse(readFileSync(`${snapshot}.json`, 'utf8')) as { spaces: Record<string, { live: number, committed: number }> }
+      const { spaces } = JSON.parse(readFileSync(`${snapshot}.json`, 'utf8')) as { spaces: Record<string, { live: number }> }
       const live = Object.values(spaces).reduce((sum, space) => sum + space.live, 0)
       console.log(`${script} on the ${fixtureSet} fixtures, ${mixSeconds} s of the mix (${figures.cpu.toFixed(1)} µs CPU per request)`)
       console.log(`  RSS after start ${mb(started)}, after the mix ${mb(loaded)}; live heap ${mb(live)}: ` +

@@ -84,11 +84,11 @@ function table (head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-function mixNote (name: string, drawn: number, mix: CheckedMix): string {
+function mixNote (name: string, mix: CheckedMix & { drawn: number }): string {
   const endpoints = new Set(mix.paths.map(p => p.split('?')[0])).size
   const dropped = [...mix.dropped].map(([path, { count, first }]) => `${path} ${count} (first: ${first})`)
   return `- Mix, ${name}: ${fmt(mix.paths.length)} distinct requests over ${endpoints} endpoints, cycled in a fixed order` +
-    (dropped.length === 0 ? '.' : `; ${drawn - mix.paths.length} drawn ones did not answer 200 and were left out: ${dropped.join('; ')}.`)
+    (dropped.length === 0 ? '.' : `; ${mix.drawn - mix.paths.length} drawn ones did not answer 200 and were left out: ${dropped.join('; ')}.`)
 }
 
 // ------------------------------------------------------------------------------------------------- main
@@ -145,11 +145,11 @@ async function main (): Promise<void> {
     const lastPage = await lastListPage(big)
     log(`100,000-segment workspace: last /segments/list page is ${lastPage}`)
 
-    const mixes = new Map<Server, { drawn: number, mix: CheckedMix }>()
+    const mixes = new Map<Server, CheckedMix & { drawn: number }>()
     for (const server of [emulator, large]) {
       const mix = await mixOn(server, KEY, ENDPOINTS, new Date(NOW))
       if (mix.paths.length === 0) throw new Error(`${server.name}: no request of the mix answered 200`)
-      mixes.set(server, { drawn: mix.drawn, mix })
+      mixes.set(server, mix)
       log(`mix on ${server.name}: ${mix.paths.length} of ${mix.drawn} drawn requests answer 200`)
     }
 
@@ -166,8 +166,8 @@ async function main (): Promise<void> {
       one(NAMED_ROWS.lastPage, big, `/segments/list?page=${lastPage}`),
       one(NAMED_ROWS.lastPageDesc, big, `/segments/list?page=${lastPage}&sort_direction=desc`),
       ...PLAN.large.map(({ row, path }) => one(row, large, path)),
-      { row: MIX_ROWS.builtIn, server: emulator, paths: mixes.get(emulator)!.mix.paths },
-      { row: MIX_ROWS.large, server: large, paths: mixes.get(large)!.mix.paths },
+      { row: MIX_ROWS.builtIn, server: emulator, paths: mixes.get(emulator)!.paths },
+      { row: MIX_ROWS.large, server: large, paths: mixes.get(large)!.paths },
     ]
     const missing = LOAD_ROWS.filter(row => !scenarios.some(s => s.row === row))
     if (missing.length > 0) throw new Error(`rows without a scenario: ${missing.join(', ')}`)
@@ -264,8 +264,8 @@ async function main (): Promise<void> {
     const notes = [
       ...[...skipped].map(([row, why]) => `- Skipped: ${row}, ${why.replaceAll('|', '\\|')}.`),
       ...PLAN.capped.map(({ path, longLength }) => `- ${path} takes length up to ${longLength} (its schema): its longest row is length=${longLength}, not 100.`),
-      mixNote('built-in fixtures', mixes.get(emulator)!.drawn, mixes.get(emulator)!.mix),
-      mixNote('large workspace', mixes.get(large)!.drawn, mixes.get(large)!.mix),
+      mixNote('built-in fixtures', mixes.get(emulator)!),
+      mixNote('large workspace', mixes.get(large)!),
       `- Large workspace: the built-in fixtures, and in the first workspace \`"generate": ${JSON.stringify(largeGeneration())}\`.`,
     ]
     const cold = new Map([...colds].map(([row, list]) => [row, median(list)]))
@@ -344,7 +344,7 @@ async function main (): Promise<void> {
       firstReads,
       lastPage,
       skipped: Object.fromEntries(skipped),
-      mix: Object.fromEntries([...mixes].map(([server, { drawn, mix }]) => [server.name, { drawn, kept: mix.paths.length, dropped: Object.fromEntries(mix.dropped) }])),
+      mix: Object.fromEntries([...mixes].map(([server, mix]) => [server.name, { drawn: mix.drawn, kept: mix.paths.length, dropped: Object.fromEntries(mix.dropped) }])),
     }
     writeFileSync(join(RESULTS, SMOKE ? 'smoke.json' : 'latest.json'), JSON.stringify(raw, null, 2))
   } finally {

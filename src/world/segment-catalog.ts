@@ -173,7 +173,7 @@ export class SegmentCatalog implements Segments {
   * values (): IterableIterator<Segment> {
     const fixtures = this.#fixtures.length
     for (const position of this.#byCreation()) {
-      yield position < fixtures ? this.#fixtures[position]! : this.#keptOrMade(position - fixtures)
+      yield position < fixtures ? this.#fixtures[position]! : this.#generated(position - fixtures, false)
     }
   }
 
@@ -200,18 +200,16 @@ export class SegmentCatalog implements Segments {
     return this.#keptIndex.reduce((count, index) => index >= 0 ? count + 1 : count, 0)
   }
 
-  #generated (index: number): GeneratedSegment {
+  /** The generated segment at `index`: the kept one, or one made and, with `keep`, kept in its slot. */
+  #generated (index: number, keep = true): GeneratedSegment {
     const slot = index & (KEPT_SEGMENTS - 1)
     if (this.#keptIndex[slot] === index) return this.#kept[slot]!
     const segment = new GeneratedSegment(this.#seed, this.#generation!.industry, index)
-    this.#kept[slot] = segment
-    this.#keptIndex[slot] = index
+    if (keep) {
+      this.#kept[slot] = segment
+      this.#keptIndex[slot] = index
+    }
     return segment
-  }
-
-  #keptOrMade (index: number): GeneratedSegment {
-    const slot = index & (KEPT_SEGMENTS - 1)
-    return this.#keptIndex[slot] === index ? this.#kept[slot]! : new GeneratedSegment(this.#seed, this.#generation!.industry, index)
   }
 
   #leadingOf (index: number): number {
